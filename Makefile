@@ -1,0 +1,60 @@
+# Two commands for a fresh clone: `make run` (the portal with demo data) and `make test` (everything).
+# Each sets up its own virtual environment, dependencies and database.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# The stamp changes with pyproject.toml, so editing dependencies reinstalls them.
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Tests always run on PostgreSQL and Redis (a database of their own, Redis db 15).
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/eyeforai
+TEST_BROKER_URL ?= redis://127.0.0.1:6379/15
+TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) \
+	DEBUG=false SECRET_KEY=test-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz \
+	SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CACHE_URL=locmemcache:// \
+	EMAIL_URL=memorymail:// DJANGO_ALLOW_ASYNC_UNSAFE=true
+PYTEST_ARGS ?= -n 2 --dist loadgroup
+
+.PHONY: run test install lint migrate bench-outbox clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+# Quick start: SQLite and in-process tasks unless DATABASE_URL / CELERY_BROKER_URL are set.
+run: export DEBUG ?= true
+run: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py seed_demo
+	@if [ -n "$$CELERY_BROKER_URL" ]; then \
+		echo "Starting a Celery worker and beat on $$CELERY_BROKER_URL (Ctrl-C stops everything)"; \
+		$(BIN)/celery -A eyeforai worker --loglevel=INFO --concurrency=2 & worker=$$!; \
+		$(BIN)/celery -A eyeforai beat --loglevel=INFO & beat=$$!; \
+		trap 'kill -TERM $$worker $$beat 2>/dev/null; wait' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT); \
+	else \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT); \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+test: lint
+	env -u DATABASE_URL DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS) $(ARGS)
+
+clean:
+	rm -rf $(VENV) var

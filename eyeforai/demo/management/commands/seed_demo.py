@@ -1,0 +1,32 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from tqdm import tqdm
+
+from eyeforai.demo.registry import DemoContext, seeders
+
+DEMO_PASSWORD = "eyeforai-demo"  # noqa: S105 - printed for the demo; demo accounts exist only in seeded data
+
+
+class Command(BaseCommand):
+    help = "Fill the database with a believable programme: cohorts, hosts, talents and their history. Idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=int, default=1, help="Multiply talents, hosts and history (benchmarks).")
+        parser.add_argument("--quiet", action="store_true", help="No progress bar and no login list.")
+
+    def handle(self, *args, scale, quiet, **options):
+        if not 1 <= scale <= 1000:
+            raise CommandError("--scale must be between 1 and 1000.")
+        steps = seeders()
+        with tqdm(total=None, unit=" steps", disable=quiet, desc="Seeding demo data", leave=False) as bar:
+            context = DemoContext(scale=scale, password=DEMO_PASSWORD, progress=bar.update)
+            for seeder in steps:
+                bar.set_postfix_str(seeder.name)
+                with transaction.atomic():
+                    seeder.seed(context)
+        if quiet:
+            return
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({len(steps)} steps, scale {scale})."))
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for role, email in context.logins:
+            self.stdout.write(f"  {role:<20} {email}")

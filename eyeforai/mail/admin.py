@@ -1,0 +1,76 @@
+from django.contrib import admin, messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from eyeforai.mail import services
+from eyeforai.mail.models import OutboundEmail
+
+# The stored HTML body is shown as its own document, with scripts, forms and remote loads off.
+PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'"
+
+
+@admin.register(OutboundEmail)
+class OutboundEmailAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "to", "subject", "template", "status", "attempts", "sent_at"]
+    list_filter = ["status", "template", ("created_at", admin.DateFieldListFilter)]
+    search_fields = ["to", "subject", "key"]
+    date_hierarchy = "created_at"
+    actions = ["send_again"]
+    readonly_fields = [
+        "key",
+        "template",
+        "to",
+        "subject",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "next_attempt_at",
+        "sending_started_at",
+        "sent_at",
+        "body_text",
+        "html_preview",
+    ]
+    exclude = ["body_html"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # Rows are the record of what was sent: readable, never edited by hand.
+        return False
+
+    @admin.display(description=_("HTML body"))
+    def html_preview(self, email):
+        if not email.body_html:
+            return "—"
+        url = reverse("admin:mail_outboundemail_preview", args=[email.pk])
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Open the HTML version"))
+
+    @admin.action(description=_("Send again"), permissions=["view"])
+    def send_again(self, request, queryset):
+        for email in queryset:
+            services.requeue(email, by=request.user)
+        count = queryset.count()
+        self.message_user(
+            request,
+            ngettext("%(count)d email queued again.", "%(count)d emails queued again.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        return [path("<int:pk>/preview/", preview, name="mail_outboundemail_preview"), *super().get_urls()]
+
+    def preview_view(self, request, pk):
+        if not self.has_view_permission(request):
+            raise Http404
+        email = get_object_or_404(OutboundEmail, pk=pk)
+        response = HttpResponse(email.body_html or email.body_text, content_type="text/html; charset=utf-8")
+        response["Content-Security-Policy"] = PREVIEW_CSP
+        response["X-Frame-Options"] = "SAMEORIGIN"
+        return response

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MailConfig(AppConfig):
+    name = "eyeforai.mail"
+    label = "mail"
+    verbose_name = _("Email outbox")
+
+    def ready(self):
+        from django.conf import settings
+
+        settings.CELERY_BEAT_SCHEDULE.setdefault(
+            "mail.redispatch",
+            {"task": "mail.redispatch_waiting_emails", "schedule": 60.0},
+        )

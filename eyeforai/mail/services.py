@@ -1,0 +1,170 @@
+"""The outbox: every email is a row written with the change that causes it, delivered after commit."""
+
+import hashlib
+import logging
+import smtplib
+import socket
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from eyeforai.mail.choices import EmailStatus
+from eyeforai.mail.models import OutboundEmail
+
+logger = logging.getLogger(__name__)
+
+# Errors after which trying again later can succeed: the server is busy, down or unreachable.
+TRANSIENT_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, socket.timeout, ConnectionError, OSError)
+
+
+def queue_email(*, key, to, template, context, language=None):
+    """Render templates/email/<template>{_subject.txt,.txt,.html} and queue the email for `to`.
+
+    Call it inside the business transaction: the row commits or rolls back with the change.
+    Idempotent by `key`: queuing the same key again returns the existing row and sends nothing new.
+    Side effect: after commit, the delivery task is dispatched.
+    """
+    existing = OutboundEmail.objects.filter(key=key).first()
+    if existing:
+        return existing
+    context = {"site_url": settings.SITE_URL, **context}
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"email/{template}_subject.txt", context)
+        body_text = render_to_string(f"email/{template}.txt", context)
+        body_html = render_to_string(f"email/{template}.html", context)
+    return queue_rendered_email(
+        key=key, to=to, template=template, subject=subject, body_text=body_text, body_html=body_html
+    )
+
+
+def queue_rendered_email(*, key, to, template, subject, body_text, body_html=""):
+    """Queue an email whose parts were rendered elsewhere (allauth renders its own)."""
+    subject = " ".join(subject.split())  # a header must be one line
+    email, created = OutboundEmail.objects.get_or_create(
+        key=key,
+        defaults={"to": to, "template": template, "subject": subject, "body_text": body_text, "body_html": body_html},
+    )
+    if created:
+        transaction.on_commit(lambda: dispatch(email.pk))
+    return email
+
+
+def dispatch(email_id):
+    """Hand the row to a worker. A broker outage is not the caller's problem: the re-dispatcher retries."""
+    from eyeforai.mail.tasks import deliver_email  # noqa: PLC0415 - tasks import this module
+
+    try:
+        deliver_email.delay(email_id=email_id)
+    except Exception:  # kombu raises many kinds; the row stays queued either way.
+        logger.warning("Could not dispatch email %s; the re-dispatcher will try again.", email_id, exc_info=True)
+
+
+def claim(email_id):
+    """Mark a queued row as being sent, or return None when another worker has it or it is done.
+
+    FOR UPDATE SKIP LOCKED: two workers handed the same row never both claim it.
+    """
+    with transaction.atomic():
+        email = (
+            OutboundEmail.objects.select_for_update(skip_locked=True)
+            .filter(pk=email_id, status=EmailStatus.QUEUED)
+            .first()
+        )
+        if email is None:
+            return None
+        email.status = EmailStatus.SENDING
+        email.attempts += 1
+        email.sending_started_at = timezone.now()
+        email.save(update_fields=["status", "attempts", "sending_started_at"])
+    return email
+
+
+def deliver(email_id):
+    """Send one queued row over the configured backend.
+
+    Returns the row's new status, or None if there was nothing to send. A transient failure puts
+    the row back in the queue with a later next_attempt_at; after OUTBOX_MAX_ATTEMPTS, or on a
+    permanent refusal, it ends `failed` with the error kept.
+    """
+    email = claim(email_id)
+    if email is None:
+        return None
+    try:
+        build_message(email).send()
+    except smtplib.SMTPResponseException as error:
+        return _record_failure(email, error, transient=400 <= error.smtp_code < 500)
+    except smtplib.SMTPRecipientsRefused as error:
+        return _record_failure(email, error, transient=_all_temporary(error.recipients))
+    except TRANSIENT_ERRORS as error:
+        return _record_failure(email, error, transient=True)
+    email.status = EmailStatus.SENT
+    email.sent_at = timezone.now()
+    email.last_error = ""
+    email.save(update_fields=["status", "sent_at", "last_error"])
+    return email.status
+
+
+def _all_temporary(recipients):
+    return all(400 <= code < 500 for code, _message in recipients.values())
+
+
+def _record_failure(email, error, *, transient):
+    email.last_error = f"{type(error).__name__}: {error}"[:2000]
+    if transient and email.attempts < settings.OUTBOX_MAX_ATTEMPTS:
+        email.status = EmailStatus.QUEUED
+        email.next_attempt_at = timezone.now() + retry_delay(email.attempts)
+    else:
+        email.status = EmailStatus.FAILED
+    email.save(update_fields=["status", "last_error", "next_attempt_at"])
+    logger.warning("Email %s (%s) attempt %s failed: %s", email.pk, email.key, email.attempts, email.last_error)
+    return email.status
+
+
+def retry_delay(attempts):
+    """Exponential backoff: base, 2 x base, 4 x base... capped at ten minutes."""
+    return timedelta(seconds=min(settings.OUTBOX_RETRY_BASE_SECONDS * 2 ** (attempts - 1), 600))
+
+
+def build_message(email):
+    digest = hashlib.sha256(email.key.encode()).hexdigest()[:32]
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[email.to],
+        # A stable Message-ID lets a receiving server recognise a re-delivery after a crash.
+        headers={"Message-ID": f"<{digest}@eyeforai.portal>", "X-Eyeforai-Key": email.key},
+    )
+    if email.body_html:
+        message.attach_alternative(email.body_html, "text/html")
+    return message
+
+
+def requeue(email, *, by=None):
+    """Send a row again (the admin's "send again"): back to queued, attempts reset, dispatched after commit."""
+    email.status = EmailStatus.QUEUED
+    email.attempts = 0
+    email.next_attempt_at = timezone.now()
+    email.last_error = ""
+    email.save(update_fields=["status", "attempts", "next_attempt_at", "last_error"])
+    transaction.on_commit(lambda: dispatch(email.pk))
+    logger.info("Email %s re-queued by %s", email.pk, by)
+
+
+def redispatch_waiting(now=None):
+    """Dispatch rows left waiting: queued but never picked up (lost message, broker was down), or
+    stuck in `sending` by a worker that died. Returns how many were dispatched."""
+    now = now or timezone.now()
+    waiting = OutboundEmail.objects.waiting(
+        queued_before=now - timedelta(seconds=30),
+        sending_before=now - timedelta(seconds=settings.OUTBOX_STUCK_AFTER_SECONDS),
+    )
+    ids = list(waiting.values_list("pk", flat=True)[:1000])
+    OutboundEmail.objects.filter(pk__in=ids, status=EmailStatus.SENDING).update(status=EmailStatus.QUEUED)
+    for email_id in ids:
+        dispatch(email_id)
+    return len(ids)

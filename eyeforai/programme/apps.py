@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgrammeConfig(AppConfig):
+    name = "eyeforai.programme"
+    label = "programme"
+    verbose_name = _("Programme")

@@ -1,0 +1,128 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from eyeforai.programme.choices import CohortStatus
+
+
+class CohortQuerySet(models.QuerySet):
+    def with_status(self, *statuses):
+        return self.filter(status__in=statuses)
+
+    def open_call(self, now=None):
+        """Cohorts taking applications right now, the nearest deadline first."""
+        now = now or timezone.now()
+        return self.filter(
+            status=CohortStatus.RECRUITING,
+            applications_open_at__lte=now,
+            application_deadline__gte=now,
+        ).order_by("application_deadline")
+
+    def current(self):
+        """The cohort the programme is about today: the newest running one, else the next to start."""
+        running = self.filter(status=CohortStatus.RUNNING).order_by("-starts_on").first()
+        if running:
+            return running
+        return (
+            self.exclude(status=CohortStatus.COMPLETED)
+            .exclude(status=CohortStatus.PLANNING)
+            .order_by("starts_on")
+            .first()
+        )
+
+
+class Cohort(models.Model):
+    """One yearly intake of talents, with its application window and its rotation periods."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    starts_on = models.DateField(_("starts on"), help_text=_("First day of onboarding."))
+    period_count = models.PositiveSmallIntegerField(
+        _("number of periods"), default=3, help_text=_("One period at each host.")
+    )
+    period_months = models.PositiveSmallIntegerField(_("months per period"), default=6)
+    applications_open_at = models.DateTimeField(_("applications open"))
+    application_deadline = models.DateTimeField(_("application deadline"))
+    preference_deadline = models.DateTimeField(_("preference deadline"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=CohortStatus.choices, default=CohortStatus.PLANNING)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = CohortQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(application_deadline__gt=F("applications_open_at")),
+                name="programme_cohort_deadline_after_opening",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_count__gte=1, period_count__lte=6),
+                name="programme_cohort_period_count_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_months__gte=1, period_months__lte=12),
+                name="programme_cohort_period_months_range",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "starts_on"], name="programme_cohort_status_start")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("pages:home")
+
+    @property
+    def ends_on(self):
+        last = self.periods.order_by("-number").first()
+        return last.ends_on if last else None
+
+    @property
+    def is_taking_applications(self):
+        now = timezone.now()
+        return self.status == CohortStatus.RECRUITING and self.applications_open_at <= now <= self.application_deadline
+
+
+class Period(models.Model):
+    """Six months (by default) that a talent spends at one host; three make a cohort."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="periods", verbose_name=_("cohort"))
+    number = models.PositiveSmallIntegerField(_("number"))
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+
+    class Meta:
+        verbose_name = _("period")
+        verbose_name_plural = _("periods")
+        ordering = ["cohort", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "number"], name="programme_period_unique_number"),
+            models.CheckConstraint(condition=Q(ends_on__gt=F("starts_on")), name="programme_period_ends_after_start"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="programme_period_number_positive"),
+        ]
+
+    def __str__(self):
+        return _("%(cohort)s, period %(number)s") % {"cohort": self.cohort, "number": self.number}
+
+    def contains(self, day):
+        return self.starts_on <= day <= self.ends_on
+
+
+class Skill(models.Model):
+    """A tag shared by talents and projects: the vocabulary matching speaks."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

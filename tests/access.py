@@ -1,0 +1,81 @@
+"""Which URL patterns the project defines itself, and how to call each one for the access matrix."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+# Our code lives in these packages; patterns whose view comes from elsewhere (Django's stock admin,
+# allauth, set_language) are theirs to test.
+PROJECT_PACKAGES = ("eyeforai.", "talents.", "hosts.", "rotations.")
+
+OK = 200
+LOGIN = "login"  # a redirect to the sign-in page
+NOT_FOUND = 404
+NOT_ALLOWED = 405
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str  # "namespace:name", or "" for an unnamed pattern
+    pattern: str
+    module: str
+
+
+def _view_module(callback):
+    view_class = getattr(callback, "view_class", None)
+    return (view_class or callback).__module__
+
+
+def project_routes(urlconf=None):
+    routes = []
+
+    def walk(patterns, prefix, namespace):
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                nested = namespace
+                if entry.namespace:
+                    nested = f"{namespace}{entry.namespace}:"
+                walk(entry.url_patterns, prefix + str(entry.pattern), nested)
+            elif isinstance(entry, URLPattern):
+                module = _view_module(entry.callback)
+                if module.startswith(PROJECT_PACKAGES):
+                    name = f"{namespace}{entry.name}" if entry.name else ""
+                    routes.append(Route(name=name, pattern=prefix + str(entry.pattern), module=module))
+
+    walk(get_resolver(urlconf).url_patterns, "", "")
+    return routes
+
+
+@dataclass(frozen=True)
+class Expect:
+    """The answer each role gets for one URL pattern."""
+
+    anonymous: object
+    talent: object
+    other_talent: object
+    host_member: object
+    other_host_member: object
+    manager: object
+    # Builds the URL; receives `fixture(name)` to get objects from pytest fixtures.
+    url: Callable | None = None
+    method: str = "get"
+    data: dict = field(default_factory=dict)
+
+    def for_role(self, role):
+        return getattr(self, role)
+
+    def build_url(self, name, fixture):
+        return self.url(fixture) if self.url else reverse(name)
+
+
+def public(**overrides):
+    return Expect(**{**dict.fromkeys(ROLES, OK), **overrides})
+
+
+def managers_only(**overrides):
+    """Programme-admin views: everyone else is sent to sign in (Django admin's own behaviour)."""
+    return Expect(**{**dict.fromkeys(ROLES, LOGIN), "manager": OK, **overrides})
+
+
+ROLES = ["anonymous", "talent", "other_talent", "host_member", "other_host_member", "manager"]

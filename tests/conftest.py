@@ -1,0 +1,126 @@
+"""The cast, the browser and the workers every test can ask for.
+
+Run through `make test`, which sets the environment (PostgreSQL, Redis, test secrets).
+"""
+
+import os
+import socket
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
+from django.core.cache import cache
+
+from eyeforai.celery import app as celery_app
+from tests.factories import ManagerFactory, UserFactory
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop shares the thread with the ORM
+
+
+def pytest_configure(config):
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.exit("The tests run on PostgreSQL: use `make test` (or set DATABASE_URL to a postgres:// URL).", 2)
+    # Each xdist process has its own queue, so workers started by one never take another's tasks.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    celery_app.conf.task_default_queue = f"eyeforai-test-{worker}"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits count in the cache; each test starts from zero."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+# --- The cast -------------------------------------------------------------------------------
+# Later apps extend these: a talent gets a TalentProfile, a host member a HostMembership.
+
+
+@pytest.fixture
+def talent(db):
+    return UserFactory(email="talent@example.org", first_name="Amara", last_name="Okafor")
+
+
+@pytest.fixture
+def other_talent(db):
+    return UserFactory(email="other.talent@example.org", first_name="Luis", last_name="Moreno")
+
+
+@pytest.fixture
+def host_member(db):
+    return UserFactory(email="member@hospital.example.org", first_name="Elin", last_name="Berg")
+
+
+@pytest.fixture
+def other_host_member(db):
+    return UserFactory(email="member@pharma.example.org", first_name="Oskar", last_name="Nyberg")
+
+
+@pytest.fixture
+def manager(db):
+    return ManagerFactory(email="manager@ai.se", first_name="Karin", last_name="Lindqvist")
+
+
+ROLES = ["anonymous", "talent", "other_talent", "host_member", "other_host_member", "manager"]
+
+
+@pytest.fixture
+def client_for(client, request):
+    """client_for("talent") -> a test client signed in as that fixture's user (or anonymous)."""
+
+    def sign_in(role):
+        client.logout()
+        if role != "anonymous":
+            client.force_login(request.getfixturevalue(role))
+        return client
+
+    return sign_in
+
+
+# --- Workers and mail servers -----------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    """A real Celery worker on Redis, in a thread of this process (so it sees the test database)."""
+    with celery_app.connection_for_write() as conn:
+        conn.default_channel.queue_purge(celery_app.conf.task_default_queue)
+    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+        yield worker
+
+
+# --- The browser --------------------------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def assert_accessible():
+    """assert_accessible(page): axe-core finds no violations on the page as it is now."""
+    axe = Axe()
+
+    def check(page):
+        results = axe.run(page)
+        assert results.violations_count == 0, results.generate_report()
+
+    return check

@@ -1,0 +1,8 @@
+"""The project's URLs plus one page nobody listed in the access matrix (for the matrix's own test)."""
+
+from django.urls import path
+
+from eyeforai.pages import views
+from eyeforai.urls import urlpatterns as project_urlpatterns
+
+urlpatterns = [*project_urlpatterns, path("unlisted-extra/", views.privacy, name="unlisted-extra")]

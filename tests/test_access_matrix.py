@@ -1,0 +1,64 @@
+"""Every URL pattern the project defines, called as every role, gets the answer listed here.
+
+A new pattern without an entry fails `test_every_project_url_has_an_entry`: decide who may see it.
+"""
+
+import pytest
+from django.urls import reverse
+
+from tests.access import LOGIN, NOT_ALLOWED, OK, ROLES, Expect, managers_only, project_routes, public
+from tests.factories import OutboundEmailFactory
+
+MATRIX = {
+    "pages:home": public(),
+    "pages:privacy": public(),
+    "healthz": public(),
+    "admin:mail_outboundemail_preview": managers_only(
+        url=lambda fixture: reverse("admin:mail_outboundemail_preview", args=[fixture("outbound_email").pk])
+    ),
+}
+
+
+@pytest.fixture
+def outbound_email(db):
+    return OutboundEmailFactory(body_html="<p>Hello</p>")
+
+
+def test_every_project_url_has_an_entry():
+    routes = project_routes()
+    unnamed = [route.pattern for route in routes if not route.name]
+    assert not unnamed, f"Name these URL patterns so the access matrix can list them: {unnamed}"
+    missing = sorted({route.name for route in routes} - MATRIX.keys())
+    assert not missing, f"Add these URL patterns to the access matrix with each role's answer: {missing}"
+    stale = sorted(MATRIX.keys() - {route.name for route in routes})
+    assert not stale, f"The access matrix lists patterns that no longer exist: {stale}"
+
+
+def test_a_new_url_without_an_entry_is_caught(settings):
+    """The guard itself: a urlconf with one more project view is reported as missing."""
+    settings.ROOT_URLCONF = "tests.core.urls_with_extra_page"
+    names = {route.name for route in project_routes()}
+    assert "unlisted-extra" in names
+    assert "unlisted-extra" not in MATRIX
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_access(db, name, role, client_for, request):
+    expected = MATRIX[name].for_role(role)
+    entry: Expect = MATRIX[name]
+    url = entry.build_url(name, request.getfixturevalue)
+    client = client_for(role)
+    response = getattr(client, entry.method)(url, entry.data)
+    if expected == LOGIN:
+        assert response.status_code == 302, f"{role} on {url}: expected a redirect to sign in"
+        assert response["Location"].startswith((reverse("account_login"), reverse("admin:login"))), response["Location"]
+    else:
+        assert response.status_code == expected, f"{role} on {url}: got {response.status_code}, expected {expected}"
+    if expected == OK:
+        assert response.content, f"{role} on {url}: empty page"
+
+
+def test_not_allowed_constant_is_used_for_wrong_methods(client):
+    response = client.post(reverse("pages:home"))
+    assert response.status_code == NOT_ALLOWED
