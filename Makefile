@@ -19,7 +19,7 @@ TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_UR
 	EMAIL_URL=memorymail:// DJANGO_ALLOW_ASYNC_UNSAFE=true
 PYTEST_ARGS ?= -n 2 --dist loadgroup
 
-.PHONY: run test install lint migrate bench-outbox clean
+.PHONY: run test pytest install lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ lint: $(STAMP)
 
 test: lint
 	env -u DATABASE_URL DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+	$(MAKE) --no-print-directory pytest
+
+# Only the test suite, e.g. `make pytest ARGS="tests/core -k outbox"`.
+pytest: $(STAMP)
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS) $(ARGS)
 

@@ -15,7 +15,10 @@ from django.core.cache import cache
 from eyeforai.celery import app as celery_app
 from tests.factories import ManagerFactory, UserFactory
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop shares the thread with the ORM
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Each app's test fixtures (objects the access matrix and other tests build) live beside its tests.
+pytest_plugins = []  # Playwright's loop shares the thread with the ORM
 
 
 def pytest_configure(config):

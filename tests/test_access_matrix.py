@@ -9,7 +9,7 @@ from django.urls import reverse
 from tests.access import LOGIN, NOT_ALLOWED, OK, ROLES, Expect, managers_only, project_routes, public
 from tests.factories import OutboundEmailFactory
 
-MATRIX = {
+CORE = {
     "pages:home": public(),
     "pages:privacy": public(),
     "healthz": public(),
@@ -17,6 +17,9 @@ MATRIX = {
         url=lambda fixture: reverse("admin:mail_outboundemail_preview", args=[fixture("outbound_email").pk])
     ),
 }
+
+# Each app lists its own patterns in tests/<app>/matrix.py (ENTRIES) and is merged here.
+MATRIX = {**CORE}
 
 
 @pytest.fixture
