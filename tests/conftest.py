@@ -4,7 +4,6 @@ Run through `make test`, which sets the environment (PostgreSQL, Redis, test sec
 """
 
 import os
-import socket
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -27,6 +26,12 @@ def pytest_configure(config):
     # Each xdist process has its own queue, so workers started by one never take another's tasks.
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     celery_app.conf.task_default_queue = f"eyeforai-test-{worker}"
+    # pytest-django's live server answers /static/ itself from the finders, which know no hashed
+    # (manifest) names; the browser tests need plain names to get the stylesheet.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -83,12 +88,6 @@ def client_for(client, request):
 
 
 # --- Workers and mail servers -----------------------------------------------------------------
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ def check_database():
 def check_broker():
     from eyeforai.celery import app  # noqa: PLC0415 - only the health check needs a broker connection
 
-    with app.connection_for_write() as conn:
+    with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
 
 

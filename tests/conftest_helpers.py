@@ -1,0 +1,23 @@
+"""Small helpers shared by fixtures and tests (kept out of conftest.py so modules can import them)."""
+
+import socket
+import time
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(condition, *, timeout=30.0, interval=0.05, message="condition"):
+    """Poll a real process (worker, server) until `condition()` is true; fail after `timeout` seconds.
+
+    This waits for work another process does, it does not simulate time: tests of time use time_machine.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(interval)
+    raise AssertionError(f"Timed out after {timeout}s waiting for {message}")
