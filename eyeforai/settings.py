@@ -75,6 +75,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "eyeforai.accounts.context_processors.roles",
+                "hosts.context_processors.host_member",
+                "talents.context_processors.talent",
             ],
         },
     },
@@ -119,6 +121,9 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Eye for AI] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = SITE_URL.split(":", 1)[0]
 # allauth's rate limits stay at their defaults (on); they count in the cache above.
+
+# Django 6 makes https the default scheme of URL form fields; opt in now.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Internationalisation ---------------------------------------------------
 LANGUAGE_CODE = "en"

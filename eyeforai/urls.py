@@ -17,5 +17,10 @@ urlpatterns = [
     path("healthz", pages_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
+    path("hosts/", include("hosts.urls.public")),
+    path("host/", include("hosts.urls.member")),
+    path("host/", include("rotations.urls.host")),
     path("admin/", admin.site.urls),
+    path("talent/", include("talents.urls")),
+    path("talent/", include("rotations.urls.talent")),
 ]

@@ -12,12 +12,12 @@ from django.conf import settings
 from django.core.cache import cache
 
 from eyeforai.celery import app as celery_app
-from tests.factories import ManagerFactory, UserFactory
+from tests.factories import HostMembershipFactory, ManagerFactory, TalentProfileFactory, UserFactory
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop shares the thread with the ORM
 
 # Each app's test fixtures (objects the access matrix and other tests build) live beside its tests.
-pytest_plugins = []  # Playwright's loop shares the thread with the ORM
+pytest_plugins = ["tests.talents.fixtures", "tests.hosts.fixtures", "tests.rotations.fixtures"]
 
 
 def pytest_configure(config):
@@ -26,6 +26,8 @@ def pytest_configure(config):
     # Each xdist process has its own queue, so workers started by one never take another's tasks.
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     celery_app.conf.task_default_queue = f"eyeforai-test-{worker}"
+    # PBKDF2 at production strength costs ~0.3 s per user made; tests make thousands.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # pytest-django's live server answers /static/ itself from the finders, which know no hashed
     # (manifest) names; the browser tests need plain names to get the stylesheet.
     settings.STORAGES = {
@@ -48,22 +50,32 @@ def _fresh_cache():
 
 @pytest.fixture
 def talent(db):
-    return UserFactory(email="talent@example.org", first_name="Amara", last_name="Okafor")
+    user = UserFactory(email="talent@example.org", first_name="Amara", last_name="Okafor")
+    TalentProfileFactory(user=user)
+    return user
 
 
 @pytest.fixture
 def other_talent(db):
-    return UserFactory(email="other.talent@example.org", first_name="Luis", last_name="Moreno")
+    user = UserFactory(email="other.talent@example.org", first_name="Luis", last_name="Moreno")
+    TalentProfileFactory(user=user, nationality="Mexican", country_of_residence="Mexico", university="UNAM")
+    return user
 
 
 @pytest.fixture
-def host_member(db):
-    return UserFactory(email="member@hospital.example.org", first_name="Elin", last_name="Berg")
+def host_member(host_organization):
+    """A member of host_organization (tests/hosts/fixtures.py)."""
+    user = UserFactory(email="member@hospital.example.org", first_name="Elin", last_name="Berg")
+    HostMembershipFactory(user=user, organization=host_organization)
+    return user
 
 
 @pytest.fixture
-def other_host_member(db):
-    return UserFactory(email="member@pharma.example.org", first_name="Oskar", last_name="Nyberg")
+def other_host_member(other_host_organization):
+    """A member of another organisation: must never see host_member's objects."""
+    user = UserFactory(email="member@pharma.example.org", first_name="Oskar", last_name="Nyberg")
+    HostMembershipFactory(user=user, organization=other_host_organization)
+    return user
 
 
 @pytest.fixture

@@ -8,6 +8,9 @@ from django.urls import reverse
 
 from tests.access import LOGIN, NOT_ALLOWED, OK, ROLES, Expect, managers_only, project_routes, public
 from tests.factories import OutboundEmailFactory
+from tests.hosts import matrix as hosts_matrix
+from tests.rotations import matrix as rotations_matrix
+from tests.talents import matrix as talents_matrix
 
 CORE = {
     "pages:home": public(),
@@ -19,7 +22,7 @@ CORE = {
 }
 
 # Each app lists its own patterns in tests/<app>/matrix.py (ENTRIES) and is merged here.
-MATRIX = {**CORE}
+MATRIX = {**CORE, **talents_matrix.ENTRIES, **hosts_matrix.ENTRIES, **rotations_matrix.ENTRIES}
 
 
 @pytest.fixture
@@ -59,7 +62,8 @@ def test_access(db, name, role, client_for, request):
     else:
         assert response.status_code == expected, f"{role} on {url}: got {response.status_code}, expected {expected}"
     if expected == OK:
-        assert response.content, f"{role} on {url}: empty page"
+        body = b"".join(response.streaming_content) if response.streaming else response.content  # file downloads
+        assert body, f"{role} on {url}: empty page"
 
 
 def test_not_allowed_constant_is_used_for_wrong_methods(client):

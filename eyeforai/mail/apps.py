@@ -10,6 +10,10 @@ class MailConfig(AppConfig):
     def ready(self):
         from django.conf import settings
 
+        from eyeforai.accounts.permissions import grant_to_programme_managers
+
+        # Managers read the outbox and send again; rows are never edited by hand.
+        grant_to_programme_managers(app_label="mail", models=["outboundemail"], actions=["view"])
         settings.CELERY_BEAT_SCHEDULE.setdefault(
             "mail.redispatch",
             {"task": "mail.redispatch_waiting_emails", "schedule": 60.0},

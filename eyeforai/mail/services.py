@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template.loader import render_to_string, select_template
 from django.utils import timezone, translation
 
 from eyeforai.mail.choices import EmailStatus
@@ -24,6 +24,8 @@ TRANSIENT_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, so
 def queue_email(*, key, to, template, context, language=None):
     """Render templates/email/<template>{_subject.txt,.txt,.html} and queue the email for `to`.
 
+    Without an .html template of its own, the HTML part is the text part with paragraphs and links.
+
     Call it inside the business transaction: the row commits or rolls back with the change.
     Idempotent by `key`: queuing the same key again returns the existing row and sends nothing new.
     Side effect: after commit, the delivery task is dispatched.
@@ -35,7 +37,8 @@ def queue_email(*, key, to, template, context, language=None):
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string(f"email/{template}_subject.txt", context)
         body_text = render_to_string(f"email/{template}.txt", context)
-        body_html = render_to_string(f"email/{template}.html", context)
+        html_template = select_template([f"email/{template}.html", "email/text_as_html.html"])
+        body_html = html_template.render({**context, "subject": subject, "body_text": body_text})
     return queue_rendered_email(
         key=key, to=to, template=template, subject=subject, body_text=body_text, body_html=body_html
     )

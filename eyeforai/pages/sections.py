@@ -1,7 +1,9 @@
-"""Sections other apps contribute to the landing page.
+"""Sections that apps contribute to pages owned by others.
 
-The core cannot import the apps above it, so an app registers a section in its AppConfig.ready():
-a template and a function that builds its context with a fixed number of queries.
+The layering runs one way (rotations → talents, hosts → core), so a page cannot import what an app
+above it wants to show. Instead the app registers a section in its AppConfig.ready(): the slot it
+fills ("landing", "talent_dashboard", "host_dashboard"), a template, and a function that builds the
+template's context with a fixed number of queries. The page renders whatever its slot holds.
 """
 
 from collections.abc import Callable
@@ -9,20 +11,26 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class LandingSection:
+class Section:
+    slot: str
     order: int
     template_name: str
-    get_context: Callable[[object], dict]
+    get_context: Callable[..., dict]
 
 
-_sections: list[LandingSection] = []
+_sections: list[Section] = []
 
 
-def register_landing_section(section):
+def register_section(section):
     if section not in _sections:
         _sections.append(section)
-        _sections.sort(key=lambda item: item.order)
+        _sections.sort(key=lambda item: (item.slot, item.order))
 
 
-def render_context(request):
-    return [{"template_name": section.template_name, **section.get_context(request)} for section in _sections]
+def sections_for(slot, request, **objects):
+    """[{"template_name": …, **context}] for each section in `slot`; `objects` go to get_context."""
+    return [
+        {"template_name": section.template_name, **section.get_context(request, **objects)}
+        for section in _sections
+        if section.slot == slot
+    ]

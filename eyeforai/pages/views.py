@@ -4,7 +4,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from eyeforai.pages.health import run_checks
-from eyeforai.pages.sections import render_context
+from eyeforai.pages.sections import sections_for
 from eyeforai.programme.models import Cohort
 
 
@@ -16,7 +16,7 @@ def home(request):
     return render(
         request,
         "pages/home.html",
-        {"cohort": cohort, "periods": periods, "open_call": open_call, "sections": render_context(request)},
+        {"cohort": cohort, "periods": periods, "open_call": open_call, "sections": sections_for("landing", request)},
     )
 
 

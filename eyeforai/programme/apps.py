@@ -6,3 +6,8 @@ class ProgrammeConfig(AppConfig):
     name = "eyeforai.programme"
     label = "programme"
     verbose_name = _("Programme")
+
+    def ready(self):
+        from eyeforai.accounts.permissions import grant_to_programme_managers
+
+        grant_to_programme_managers(app_label="programme", models=["cohort", "period", "skill"])

@@ -1,0 +1,43 @@
+"""Who is a host member, and the one way member pages fetch an organisation's objects.
+
+Another organisation's object answers 404, exactly like one that does not exist.
+"""
+
+from django.http import Http404
+
+from eyeforai.accounts.access import role_required
+from hosts.models import HostMembership, Project
+
+
+def membership_for(user):
+    """The user's HostMembership (organisation joined in), or None. Cached on the user object:
+    the navigation, the decorator and the view all ask within one request."""
+    if not (user.is_authenticated and user.is_active):
+        return None
+    if not hasattr(user, "_host_membership"):
+        user._host_membership = HostMembership.objects.select_related("organization").filter(user=user).first()
+    return user._host_membership
+
+
+def is_host_member(user):
+    return membership_for(user) is not None
+
+
+host_member_required = role_required(is_host_member)
+
+
+def get_organization_for_member(user):
+    membership = membership_for(user)
+    if membership is None:
+        raise Http404
+    return membership.organization
+
+
+def get_project_for_member(user, project_uuid, *, queryset=None):
+    """The project with this UUID if it belongs to the user's organisation, else 404."""
+    organization = get_organization_for_member(user)
+    queryset = Project.objects.all() if queryset is None else queryset
+    try:
+        return queryset.select_related("cohort", "organization").get(uuid=project_uuid, organization=organization)
+    except Project.DoesNotExist as error:
+        raise Http404 from error

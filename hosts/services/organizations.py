@@ -1,0 +1,63 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from hosts.choices import OrganizationStatus
+from hosts.models import HostOrganization
+
+
+def unique_slug(name):
+    base = slugify(name)[:180] or "host"
+    slug, number = base, 1
+    while HostOrganization.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+@transaction.atomic
+def create_organization(*, name, sector, city="", website="", description="", by=None):
+    """Create a prospect host organisation. Side effects: none.
+
+    Refuses a name already taken (case-insensitive): invite people to the existing one instead.
+    """
+    name = " ".join(name.split())
+    if HostOrganization.objects.filter(name__iexact=name).exists():
+        raise ValidationError(
+            _("A host organisation called “%(name)s” already exists; invite the contact from it instead.")
+            % {"name": name}
+        )
+    return HostOrganization.objects.create(
+        name=name, slug=unique_slug(name), sector=sector, city=city, website=website, description=description
+    )
+
+
+@transaction.atomic
+def update_profile(organization, *, description, website, city, by):
+    """A member edits the public profile. Side effects: none (the public /hosts/ page shows it)."""
+    organization.description = description
+    organization.website = website
+    organization.city = city
+    organization.save(update_fields=["description", "website", "city"])
+    return organization
+
+
+@transaction.atomic
+def activate_organization(organization, *, by=None):
+    """Prospect (or former) → active: listed on /hosts/. Side effects: none."""
+    organization = HostOrganization.objects.select_for_update().get(pk=organization.pk)
+    if organization.status != OrganizationStatus.ACTIVE:
+        organization.status = OrganizationStatus.ACTIVE
+        organization.save(update_fields=["status"])
+    return organization
+
+
+@transaction.atomic
+def retire_organization(organization, *, by=None):
+    """Active → former: no longer listed, members keep read access. Side effects: none."""
+    organization = HostOrganization.objects.select_for_update().get(pk=organization.pk)
+    if organization.status != OrganizationStatus.FORMER:
+        organization.status = OrganizationStatus.FORMER
+        organization.save(update_fields=["status"])
+    return organization

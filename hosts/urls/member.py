@@ -1,0 +1,17 @@
+from django.urls import path
+
+from hosts.views import invitations, member
+
+app_name = "host"
+
+urlpatterns = [
+    path("", member.dashboard, name="dashboard"),
+    path("profile/", member.profile, name="profile"),
+    path("projects/", member.project_list, name="projects"),
+    path("projects/new/", member.project_create, name="project_create"),
+    path("projects/<uuid:project_uuid>/", member.project_detail, name="project_detail"),
+    path("projects/<uuid:project_uuid>/edit/", member.project_edit, name="project_edit"),
+    path("projects/<uuid:project_uuid>/submit/", member.project_submit, name="project_submit"),
+    path("projects/<uuid:project_uuid>/withdraw/", member.project_withdraw, name="project_withdraw"),
+    path("invitations/<str:token>/", invitations.invitation, name="invitation"),
+]

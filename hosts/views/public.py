@@ -1,0 +1,56 @@
+from django.conf import settings
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from eyeforai.programme.models import Cohort
+from hosts.forms import InterestForm
+from hosts.models import HostOrganization, Project
+from hosts.ratelimit import over_limit
+from hosts.services.interests import record_interest
+
+# At most this many "become a host" posts per address per window (seconds); override in settings.
+INTEREST_RATE_LIMIT = 10
+INTEREST_RATE_WINDOW = 3600
+
+
+@require_GET
+def host_list(request):
+    """Active host organisations and their approved projects in the current cohort (five queries)."""
+    cohort = Cohort.objects.current()
+    projects = Project.objects.none()
+    if cohort:
+        projects = Project.objects.approved().filter(cohort=cohort).prefetch_related("skills").order_by("title")
+    organizations = (
+        HostOrganization.objects.active()
+        .prefetch_related(Prefetch("projects", queryset=projects, to_attr="current_projects"))
+        .order_by("name")
+    )
+    return render(request, "hosts/host_list.html", {"cohort": cohort, "organizations": organizations})
+
+
+@require_http_methods(["GET", "POST"])
+def interest(request):
+    """The public "become a host" form: honeypot, per-address rate limit, then record_interest()."""
+    if request.method != "POST":
+        return render(request, "hosts/interest.html", {"form": InterestForm()})
+    form = InterestForm(request.POST)
+    limit = getattr(settings, "HOSTS_INTEREST_RATE_LIMIT", INTEREST_RATE_LIMIT)
+    window = getattr(settings, "HOSTS_INTEREST_RATE_WINDOW", INTEREST_RATE_WINDOW)
+    if over_limit(request, scope="host-interest", limit=limit, window=window):
+        form.is_valid()
+        form.add_error(
+            None,
+            _("We have received many messages from your network in the last hour. Please try again later."),
+        )
+        return render(request, "hosts/interest.html", {"form": form}, status=429)
+    if not form.is_valid():
+        return render(request, "hosts/interest.html", {"form": form})
+    record_interest(form.save(commit=False))
+    return redirect("hosts:interest_thanks")
+
+
+@require_GET
+def interest_thanks(request):
+    return render(request, "hosts/interest_thanks.html", {"team_email": settings.PROGRAMME_TEAM_EMAIL})

@@ -1,0 +1,35 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PlacementStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    CONFIRMED = "confirmed", _("Confirmed")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# A placement holds its seat, its period and its host for the talent unless it was cancelled.
+LIVE_PLACEMENT_STATUSES = (
+    PlacementStatus.PROPOSED,
+    PlacementStatus.CONFIRMED,
+    PlacementStatus.ACTIVE,
+    PlacementStatus.COMPLETED,
+)
+
+
+class Side(models.TextChoices):
+    TALENT = "talent", _("Talent")
+    HOST = "host", _("Host")
+
+
+class OutcomeResult(models.TextChoices):
+    OFFERED = "offered", _("Offered")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class CalendarOwner(models.TextChoices):
+    TALENT = "talent", _("Talent")
+    HOST = "host", _("Host organisation")

@@ -1,0 +1,119 @@
+"""Demo rotations: the running cohort's accepted talents placed at three hosts, with feedback on
+finished placements, hiring interest in the last period and a few recorded outcomes.
+
+Rows are written directly (not through the services) so that seeding queues no emails; the
+placement rules are still kept, by RotationState, so the demo never shows an impossible board.
+"""
+
+from django.utils import timezone
+
+from hosts.choices import ProjectStatus
+from hosts.models import Project
+from rotations.choices import OutcomeResult, PlacementStatus, Side
+from rotations.models import Evaluation, HiringInterest, Outcome, Placement
+from rotations.services.rules import RotationState, placement_problems
+from talents.choices import ApplicationStatus
+from talents.models import Application
+
+COMMENTS = [
+    "A real problem with real data; the weekly demo to the clinicians kept us honest.",
+    "Great supervisor, though access to the data took three weeks to arrange.",
+    "I learned more about deployment here than in my whole master's.",
+]
+
+
+def _status_on(period, today):
+    if period.ends_on < today:
+        return PlacementStatus.COMPLETED
+    if period.starts_on <= today:
+        return PlacementStatus.ACTIVE
+    return PlacementStatus.CONFIRMED
+
+
+def seed_rotations(context):
+    cohort = context.data["cohorts"]["running"]
+    today = timezone.localdate()
+    if Placement.objects.in_cohort(cohort).exists():
+        return  # idempotent: the running cohort is placed once
+    periods = list(cohort.periods.order_by("number"))
+    talents = [
+        application.talent
+        for application in Application.objects.filter(cohort=cohort, status=ApplicationStatus.ACCEPTED)
+        .select_related("talent__user")
+        .order_by("pk")
+    ]
+    projects = list(
+        Project.objects.filter(cohort=cohort, status=ProjectStatus.APPROVED)
+        .select_related("organization")
+        .prefetch_related("seats")
+        .order_by("pk")
+    )
+    seats = {(seat.project_id, seat.period_id): seat.seats for project in projects for seat in project.seats.all()}
+    state = RotationState()
+    created = []
+    for index, talent in enumerate(talents):
+        for period in periods:
+            # Rotate the starting point so talents spread over the hosts.
+            ordered = projects[index % max(len(projects), 1) :] + projects[: index % max(len(projects), 1)]
+            for project in ordered:
+                problems = placement_problems(
+                    talent_accepted=True,
+                    project=project,
+                    period=period,
+                    seats=seats.get((project.pk, period.pk)),
+                    state=state,
+                    talent_id=talent.pk,
+                )
+                if problems:
+                    continue
+                placement = Placement.objects.create(
+                    cohort=cohort,
+                    period=period,
+                    talent=talent,
+                    project=project,
+                    host=project.organization,
+                    starts_on=period.starts_on,
+                    ends_on=period.ends_on,
+                    status=_status_on(period, today),
+                    confirmed_at=timezone.now(),
+                    created_by=context.data["managers"][0],
+                )
+                state.add(placement)
+                created.append(placement)
+                break
+        context.progress()
+
+    for number, placement in enumerate(p for p in created if p.status == PlacementStatus.COMPLETED):
+        Evaluation.objects.create(
+            placement=placement,
+            side=Side.TALENT,
+            author=placement.talent.user,
+            project_rating=4 + number % 2,
+            support_rating=3 + number % 3,
+            growth_rating=4 + (number + 1) % 2,
+            comments=COMMENTS[number % len(COMMENTS)],
+        )
+        if number % 2 == 0:
+            Evaluation.objects.create(
+                placement=placement,
+                side=Side.HOST,
+                author=None,
+                project_rating=4,
+                support_rating=5,
+                growth_rating=4,
+                comments="Engaged, curious and quick to learn our tools.",
+            )
+
+    # Hiring: in the last period the first talents and their current hosts find each other.
+    current = [p for p in created if p.status == PlacementStatus.ACTIVE][:3]
+    for number, placement in enumerate(current):
+        for side in (Side.TALENT, Side.HOST):
+            HiringInterest.objects.get_or_create(cohort=cohort, talent=placement.talent, host=placement.host, side=side)
+        if number < 2:
+            Outcome.objects.get_or_create(
+                cohort=cohort,
+                talent=placement.talent,
+                host=placement.host,
+                defaults={"result": OutcomeResult.OFFERED if number else OutcomeResult.ACCEPTED},
+            )
+    context.progress()

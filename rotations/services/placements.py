@@ -1,0 +1,167 @@
+"""A placement's life: proposed → confirmed → active → completed, or cancelled with a reason."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eyeforai.mail.services import queue_email
+from hosts.models import ProjectSeat
+from hosts.services.common import member_recipients
+from rotations.choices import PlacementStatus
+from rotations.models import Placement
+from rotations.services.calendars import feed_for_host, feed_for_talent
+from rotations.services.rules import RotationState, placement_problems
+from talents.choices import ApplicationStatus
+from talents.models import Application
+
+# The database's names for the rules, and what to tell the manager when one of them fires.
+CONSTRAINT_MESSAGES = {
+    "rotations_placement_one_per_period": "The talent already has a placement in this period.",
+    "rotations_placement_host_once": "The talent already has a placement at this host.",
+    "rotations_placement_no_overlap": "The dates overlap another placement of the talent.",
+    "rotations_placement_within_seats": "No seat left: all seats in this period are taken.",
+}
+
+
+def _is_accepted(talent, cohort):
+    return Application.objects.filter(talent=talent, cohort=cohort, status=ApplicationStatus.ACCEPTED).exists()
+
+
+@transaction.atomic
+def assign_placement(*, talent, project, period, by):
+    """Propose `talent` for `project` in `period`. No email: confirming tells both sides.
+
+    Locks the project's seat row for the period before counting, so two managers (or a matching
+    run) never fill the same last seat. Raises ValidationError naming every rule it would break.
+    """
+    seat = ProjectSeat.objects.select_for_update().filter(project=project, period=period).first()
+    state = RotationState.of(Placement.objects.for_talent(talent).live().select_related("period", "host"))
+    state.seats_used[project.pk, period.pk] = Placement.objects.live().filter(project=project, period=period).count()
+    problems = placement_problems(
+        talent_accepted=_is_accepted(talent, period.cohort),
+        project=project,
+        period=period,
+        seats=seat.seats if seat else None,
+        state=state,
+        talent_id=talent.pk,
+    )
+    if problems:
+        raise ValidationError(problems)
+    try:
+        with transaction.atomic():
+            return Placement.objects.create(
+                cohort=period.cohort,
+                period=period,
+                talent=talent,
+                project=project,
+                host=project.organization,
+                starts_on=period.starts_on,
+                ends_on=period.ends_on,
+                created_by=by,
+            )
+    except IntegrityError as error:
+        raise ValidationError(_constraint_message(error)) from error
+
+
+def _constraint_message(error):
+    for name, message in CONSTRAINT_MESSAGES.items():
+        if name in str(error):
+            return _(message)
+    raise error
+
+
+def _placement_context(placement):
+    return {
+        "placement": placement,
+        "talent": placement.talent,
+        "talent_name": placement.talent.name,
+        "project": placement.project,
+        "host": placement.host,
+        "period": placement.period,
+        "schedule_url": reverse("talents:dashboard"),
+        "host_talents_url": reverse("rotations_host:talents"),
+    }
+
+
+def notify_both_sides(placement, *, event, template_prefix, extra=None):
+    """Queue the talent's and each host member's email about `placement` (one row each, once per event)."""
+    context = {**_placement_context(placement), **(extra or {})}
+    talent_user = placement.talent.user
+    queue_email(
+        key=f"{event}:{placement.uuid}:talent",
+        to=talent_user.email,
+        template=f"{template_prefix}_talent",
+        context={**context, "name": talent_user.first_name or talent_user.email},
+    )
+    for member, email in member_recipients(placement.host):
+        queue_email(
+            key=f"{event}:{placement.uuid}:member:{member.pk}",
+            to=email,
+            template=f"{template_prefix}_host",
+            context={**context, "name": member.first_name or email},
+        )
+
+
+@transaction.atomic
+def confirm_placement(placement, *, by):
+    """proposed → confirmed. Queues 'placement confirmed' to the talent (host, project, supervisor,
+    dates) and to every member of the host (talent, project, dates); makes both sides' calendar feeds."""
+    placement = Placement.objects.select_for_update().with_people().get(pk=placement.pk)
+    if placement.status != PlacementStatus.PROPOSED:
+        raise ValidationError(
+            _("Only a proposed placement can be confirmed; this one is %(status)s.")
+            % {"status": placement.get_status_display()}
+        )
+    placement.status = PlacementStatus.CONFIRMED
+    placement.confirmed_at = timezone.now()
+    placement.save(update_fields=["status", "confirmed_at"])
+    # Both sides get their calendar address with their first confirmed placement.
+    feed_for_talent(placement.talent.user)
+    feed_for_host(placement.host)
+    notify_both_sides(placement, event="placement-confirmed", template_prefix="rotations/placement_confirmed")
+    return placement
+
+
+@transaction.atomic
+def cancel_placement(placement, *, reason, by):
+    """Any live placement → cancelled, which frees its seat, period and host for the talent.
+
+    Queues 'placement cancelled' with the reason to the talent and the host's members — unless
+    it was only proposed, which neither side had been told about.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the placement is cancelled; both sides are told.")})
+    placement = Placement.objects.select_for_update().with_people().get(pk=placement.pk)
+    if placement.status in (PlacementStatus.CANCELLED, PlacementStatus.COMPLETED):
+        raise ValidationError(
+            _("A %(status)s placement cannot be cancelled.") % {"status": placement.get_status_display().lower()}
+        )
+    was_announced = placement.status != PlacementStatus.PROPOSED
+    placement.status = PlacementStatus.CANCELLED
+    placement.cancel_reason = reason
+    placement.cancelled_at = timezone.now()
+    placement.save(update_fields=["status", "cancel_reason", "cancelled_at"])
+    if was_announced:
+        notify_both_sides(
+            placement,
+            event="placement-cancelled",
+            template_prefix="rotations/placement_cancelled",
+            extra={"reason": reason},
+        )
+    return placement
+
+
+def advance_placements(today=None):
+    """Move placements along by date: confirmed → active from their first day, confirmed or active →
+    completed after their last. Running it twice the same day changes nothing. Returns (started, completed)."""
+    today = today or timezone.localdate()
+    completed = Placement.objects.filter(
+        status__in=[PlacementStatus.CONFIRMED, PlacementStatus.ACTIVE], ends_on__lt=today
+    ).update(status=PlacementStatus.COMPLETED)
+    started = Placement.objects.filter(status=PlacementStatus.CONFIRMED, starts_on__lte=today).update(
+        status=PlacementStatus.ACTIVE
+    )
+    return started, completed

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from rotations.views import host as views
+
+app_name = "rotations_host"
+
+urlpatterns = [
+    path("talents/", views.talents, name="talents"),
+    path("talents/<uuid:placement>/cv/", views.cv, name="cv"),
+    path("talents/<uuid:placement>/feedback/", views.feedback, name="feedback"),
+    path("talents/<uuid:placement>/hiring/", views.hiring_interest, name="hiring"),
+    path("calendar.ics", views.calendar, name="calendar"),
+    path("calendar/new-address/", views.calendar_regenerate, name="calendar_regenerate"),
+]

@@ -1,0 +1,90 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from hosts.access import get_organization_for_member, host_member_required
+from rotations.access import get_placement_for_member
+from rotations.choices import CalendarOwner, Side
+from rotations.models import CalendarFeed
+from rotations.services import hiring
+from rotations.services.calendars import existing_feed, feed_for_host, regenerate_token
+from rotations.services.schedules import host_talents
+from rotations.views.common import calendar_response, evaluation_page
+from talents.cv import cv_download_response
+
+
+@host_member_required
+@require_GET
+def talents(request):
+    """Talents placed or proposed with the organisation, per period, with contact details and CV."""
+    organization = get_organization_for_member(request.user)
+    context = {
+        "organization": organization,
+        **host_talents(organization, today=timezone.localdate()),
+        "calendar_feed": existing_feed(organization=organization),
+    }
+    return render(request, "rotations/host_talents.html", context)
+
+
+@host_member_required
+@require_GET
+def cv(request, placement):
+    placement = get_placement_for_member(request.user, placement)
+    application = placement.talent.applications.filter(cohort=placement.cohort).exclude(cv="").first()
+    if application is None:
+        raise Http404
+    return cv_download_response(application)
+
+
+@host_member_required
+@require_http_methods(["GET", "POST"])
+def feedback(request, placement):
+    placement = get_placement_for_member(request.user, placement)
+    return evaluation_page(
+        request, placement, side=Side.HOST, template="rotations/host_feedback.html", done_url="rotations_host:talents"
+    )
+
+
+@host_member_required
+@require_POST
+def hiring_interest(request, placement):
+    placement = get_placement_for_member(request.user, placement)
+    arguments = {"talent": placement.talent, "host": placement.host, "cohort": placement.cohort, "side": Side.HOST}
+    try:
+        if request.POST.get("interested") == "yes":
+            mutual = hiring.mark_hiring_interest(**arguments, by=request.user, today=timezone.localdate())
+            name = placement.talent.name
+            messages.success(
+                request,
+                _("%(talent)s would also like to continue with you: the programme team will be in touch.")
+                % {"talent": name}
+                if mutual
+                else _("Saved. %(talent)s will only know if they are interested too.") % {"talent": name},
+            )
+        else:
+            hiring.withdraw_hiring_interest(**arguments)
+            messages.success(request, _("Your interest is withdrawn."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("rotations_host:talents")
+
+
+@require_GET
+def calendar(request):
+    token = request.GET.get("token", "")
+    feed = CalendarFeed.objects.filter(owner_kind=CalendarOwner.HOST, token=token).first() if token else None
+    if feed is None:
+        raise Http404
+    return calendar_response(feed)
+
+
+@host_member_required
+@require_POST
+def calendar_regenerate(request):
+    regenerate_token(feed_for_host(get_organization_for_member(request.user)))
+    messages.success(request, _("The calendar has a new private address; the old one no longer works."))
+    return redirect("rotations_host:talents")

@@ -1,0 +1,40 @@
+"""Who is a talent, and the talent's own objects: someone else's answer 404."""
+
+from django.shortcuts import get_object_or_404
+
+from eyeforai.accounts.access import role_required
+from eyeforai.accounts.roles import is_programme_manager
+from talents.models import Absence, Application, DayLog, TalentProfile
+
+
+def is_talent(user):
+    """A signed-in, active user with a TalentProfile (made when they sign up). Cached on the user."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    try:
+        return user.talent_profile is not None
+    except TalentProfile.DoesNotExist:
+        return False
+
+
+talent_required = role_required(is_talent)
+
+
+def get_application_for_talent(user, uuid):
+    return get_object_or_404(Application.objects.select_related("cohort", "talent__user"), uuid=uuid, talent__user=user)
+
+
+def get_cv_application(user, uuid):
+    """The application whose CV `user` may download: their own, or any one for a programme manager."""
+    applications = Application.objects.select_related("cohort", "talent__user").exclude(cv="")
+    if not is_programme_manager(user):
+        applications = applications.filter(talent__user=user)
+    return get_object_or_404(applications, uuid=uuid)
+
+
+def get_day_log_for_talent(user, uuid):
+    return get_object_or_404(DayLog.objects.select_related("cohort"), uuid=uuid, talent__user=user)
+
+
+def get_absence_for_talent(user, uuid):
+    return get_object_or_404(Absence, uuid=uuid, talent__user=user)

@@ -1,0 +1,199 @@
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from talents.admin.exports import csv_response
+from talents.choices import ApplicationStatus
+from talents.models import Application, ApplicationEvent, TalentProfile
+from talents.services.applications import move_application
+
+
+@admin.register(TalentProfile)
+class TalentProfileAdmin(admin.ModelAdmin):
+    list_display = ["name", "email", "nationality", "country_of_residence", "degree", "university", "graduation_year"]
+    list_filter = ["degree", "nationality", "skills"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "university", "degree_field"]
+    list_select_related = ["user"]
+    filter_horizontal = ["skills"]
+    readonly_fields = ["user", "uuid", "created_at", "updated_at"]
+
+    @admin.display(description=_("email"), ordering="user__email")
+    def email(self, profile):
+        return profile.user.email
+
+
+class ApplicationEventInline(admin.TabularInline):
+    model = ApplicationEvent
+    extra = 0
+    fields = ["status", "at", "by"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+def _move_action(status, description):
+    @admin.action(description=description, permissions=["change"])
+    def action(modeladmin, request, queryset):
+        modeladmin.move(request, queryset, status)
+
+    action.__name__ = f"move_to_{status}"
+    return action
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = [
+        "talent_name",
+        "email",
+        "cohort",
+        "status",
+        "nationality",
+        "degree",
+        "manager_score",
+        "submitted_at",
+        "cv_link",
+    ]
+    list_filter = ["cohort", "status", "talent__nationality", "talent__degree", "talent__skills"]
+    search_fields = [
+        "talent__user__email",
+        "talent__user__first_name",
+        "talent__user__last_name",
+        "talent__university",
+        "talent__degree_field",
+        "motivation",
+    ]
+    list_select_related = ["talent__user", "cohort"]
+    date_hierarchy = "submitted_at"
+    inlines = [ApplicationEventInline]
+    actions = [
+        _move_action(ApplicationStatus.UNDER_REVIEW, _("Move to “under review” (emails the talent)")),
+        _move_action(ApplicationStatus.INTERVIEW, _("Invite to interview (emails the talent)")),
+        _move_action(ApplicationStatus.ACCEPTED, _("Accept (emails the talent)")),
+        _move_action(ApplicationStatus.REJECTED, _("Reject (emails the talent)")),
+    ]
+    fieldsets = [
+        (None, {"fields": ["talent", "cohort", "status", "submitted_at", "status_changed_at", "cv_link"]}),
+        (_("Answers"), {"fields": ["motivation", "why_sweden", "availability", "availability_note", "consent"]}),
+        (_("Review"), {"fields": ["manager_score", "manager_notes"]}),
+    ]
+    # Stages change only through the actions (one service, which queues the email); answers are the talent's.
+    readonly_fields = [
+        "talent",
+        "cohort",
+        "status",
+        "submitted_at",
+        "status_changed_at",
+        "cv_link",
+        "motivation",
+        "why_sweden",
+        "availability",
+        "availability_note",
+        "consent",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("talent"), ordering="talent__user__last_name")
+    def talent_name(self, application):
+        return application.talent.name
+
+    @admin.display(description=_("email"), ordering="talent__user__email")
+    def email(self, application):
+        return application.talent.user.email
+
+    @admin.display(description=_("nationality"), ordering="talent__nationality")
+    def nationality(self, application):
+        return application.talent.nationality
+
+    @admin.display(description=_("degree"), ordering="talent__degree")
+    def degree(self, application):
+        return application.talent.get_degree_display()
+
+    @admin.display(description=_("CV"))
+    def cv_link(self, application):
+        if not application.cv:
+            return "—"
+        url = reverse("talents:application_cv", args=[application.uuid])
+        return format_html('<a href="{}">{}</a>', url, _("Download CV"))
+
+    def move(self, request, queryset, status):
+        moved = 0
+        for application in queryset.select_related("talent__user", "cohort"):
+            try:
+                move_application(application, to=status, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.WARNING)
+            else:
+                moved += 1
+        if moved:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d application moved to “%(status)s”; the talent is emailed.",
+                    "%(count)d applications moved to “%(status)s”; each talent is emailed.",
+                    moved,
+                )
+                % {"count": moved, "status": ApplicationStatus(status).label},
+                messages.SUCCESS,
+            )
+
+    def get_urls(self):
+        export = self.admin_site.admin_view(self.export_view)
+        return [path("export/", export, name="talents_application_export"), *super().get_urls()]
+
+    def export_view(self, request):
+        """CSV of the change list as filtered, searched and sorted on screen."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            return redirect(reverse("admin:talents_application_changelist") + "?e=1")
+        applications = changelist.get_queryset(request).select_related("talent__user", "cohort")
+        header = [
+            "cohort",
+            "first name",
+            "last name",
+            "email",
+            "status",
+            "nationality",
+            "country of residence",
+            "degree",
+            "field",
+            "university",
+            "graduation year",
+            "score",
+            "submitted",
+            "notes",
+        ]
+        rows = (
+            [
+                application.cohort.name,
+                application.talent.user.first_name,
+                application.talent.user.last_name,
+                application.talent.user.email,
+                application.get_status_display(),
+                application.talent.nationality,
+                application.talent.country_of_residence,
+                application.talent.get_degree_display(),
+                application.talent.degree_field,
+                application.talent.university,
+                application.talent.graduation_year,
+                application.manager_score,
+                timezone.localtime(application.submitted_at).strftime("%Y-%m-%d %H:%M")
+                if application.submitted_at
+                else "",
+                application.manager_notes,
+            ]
+            for application in applications.iterator(chunk_size=500)
+        )
+        return csv_response(f"applications-{timezone.localdate():%Y-%m-%d}.csv", header, rows)

@@ -1,0 +1,164 @@
+"""The weekly AI Sweden day and absences of accepted talents in a running cohort."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from talents.models import Absence, Application, DayLog
+from talents.weeks import cohort_end, cohort_weeks, iso_week_label, monday_of, progress
+
+EDIT_WINDOW = timedelta(days=14)
+DAYLOG_FIELDS = ["date", "place", "activities", "learned"]
+
+
+@dataclass
+class DaysState:
+    """What the days page and the dashboard show: the cohort, its weeks, and progress so far."""
+
+    application: Application | None
+    periods: list
+    logs: list
+    absences: list
+    weeks: list
+    today: object
+
+    @property
+    def cohort(self):
+        return self.application.cohort if self.application else None
+
+    @property
+    def progress(self):
+        return progress(self.weeks)
+
+    @property
+    def this_week(self):
+        monday = monday_of(self.today)
+        return next((week for week in self.weeks if week.monday == monday), None)
+
+
+def running_application(talent):
+    """The talent's accepted application in a running cohort, with the cohort's periods, or None."""
+    return (
+        Application.objects.for_talent(talent)
+        .accepted()
+        .in_running_cohorts()
+        .select_related("cohort")
+        .prefetch_related("cohort__periods")
+        .order_by("-cohort__starts_on")
+        .first()
+    )
+
+
+def days_state(talent, *, today=None):
+    """Load everything the days page needs in a fixed number of queries (four with a cohort)."""
+    today = today or timezone.localdate()
+    application = running_application(talent)
+    if application is None:
+        return DaysState(application=None, periods=[], logs=[], absences=[], weeks=[], today=today)
+    cohort = application.cohort
+    periods = list(cohort.periods.all())
+    logs = list(DayLog.objects.filter(talent=talent, cohort=cohort).order_by("-date"))
+    absences = list(Absence.objects.filter(talent=talent).order_by("-starts_on"))
+    weeks = cohort_weeks(
+        starts_on=cohort.starts_on, ends_on=cohort_end(cohort, periods), logs=logs, absences=absences, today=today
+    )
+    return DaysState(application=application, periods=periods, logs=logs, absences=absences, weeks=weeks, today=today)
+
+
+def _check_date(day, *, cohort, periods, today):
+    if day > today:
+        raise ValidationError({"date": _("This date is in the future: log the day once it has happened.")})
+    ends_on = cohort_end(cohort, periods)
+    if day < cohort.starts_on or (ends_on and day > ends_on):
+        raise ValidationError(
+            {
+                "date": _("This date is outside your cohort, which runs %(start)s to %(end)s.")
+                % {
+                    "start": formats.date_format(cohort.starts_on),
+                    "end": formats.date_format(ends_on) if ends_on else "…",
+                }
+            }
+        )
+
+
+def _week_taken_error(day):
+    return ValidationError(
+        {
+            "date": _("You have already logged a day in week %(week)s. Edit that log instead.")
+            % {"week": iso_week_label(day)}
+        }
+    )
+
+
+@transaction.atomic
+def log_day(talent, *, data, by):
+    """Log the AI Sweden day of the week `data["date"]` falls in. No email.
+
+    Refused with a message on the date field when the talent is not in a running cohort, the date is
+    in the future or outside the cohort, or that week already has a log (the database's unique
+    constraint backs this up against two simultaneous posts).
+    """
+    application = running_application(talent)
+    if application is None:
+        raise ValidationError(_("You can log AI Sweden days once you are accepted to a running cohort."))
+    cohort = application.cohort
+    day = data["date"]
+    _check_date(day, cohort=cohort, periods=list(cohort.periods.all()), today=timezone.localdate())
+    week = monday_of(day)
+    if DayLog.objects.filter(talent=talent, week=week).exists():
+        raise _week_taken_error(day)
+    try:
+        with transaction.atomic():
+            return DayLog.objects.create(
+                talent=talent,
+                cohort=cohort,
+                week=week,
+                **{name: data[name] for name in DAYLOG_FIELDS},
+            )
+    except IntegrityError:
+        raise _week_taken_error(day) from None
+
+
+def can_edit(log, *, now=None):
+    return (now or timezone.now()) - log.created_at <= EDIT_WINDOW
+
+
+@transaction.atomic
+def edit_day(log, *, data, by):
+    """Change a log within 14 days of writing it; its date stays in the same week. No email."""
+    log = DayLog.objects.select_for_update().select_related("cohort").get(pk=log.pk)
+    if not can_edit(log):
+        raise ValidationError(_("Logs can be changed for 14 days after they are written; this one no longer can."))
+    day = data["date"]
+    if monday_of(day) != log.week:
+        raise ValidationError(
+            {
+                "date": _("Pick a date in the same week (%(week)s); log other weeks separately.")
+                % {"week": iso_week_label(log.week)}
+            }
+        )
+    _check_date(day, cohort=log.cohort, periods=list(log.cohort.periods.all()), today=timezone.localdate())
+    for name in DAYLOG_FIELDS:
+        setattr(log, name, data[name])
+    log.save()
+    return log
+
+
+@transaction.atomic
+def record_absence(talent, *, data, by):
+    """Record vacation, sick or parental leave; weeks it empties are not expected to be logged. No email."""
+    if data["ends_on"] < data["starts_on"]:
+        raise ValidationError({"ends_on": _("The last day cannot be before the first day.")})
+    if (data["ends_on"] - data["starts_on"]).days > 366:
+        raise ValidationError({"ends_on": _("Record absences of at most a year at a time.")})
+    return Absence.objects.create(talent=talent, **data)
+
+
+@transaction.atomic
+def delete_absence(absence, *, by):
+    """Remove an absence the talent recorded by mistake. No email."""
+    absence.delete()

@@ -1,0 +1,200 @@
+"""The talent's pages under /talent/. Thin: forms check input, services change state."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from eyeforai.accounts.access import role_required
+from eyeforai.accounts.roles import is_programme_manager
+from eyeforai.pages.sections import sections_for
+from talents.access import (
+    get_absence_for_talent,
+    get_application_for_talent,
+    get_cv_application,
+    get_day_log_for_talent,
+    is_talent,
+    talent_required,
+)
+from talents.chart import progress_chart
+from talents.cv import cv_download_response
+from talents.forms import AbsenceForm, ApplicationForm, DayLogForm, ProfileForm
+from talents.models import Application
+from talents.services import applications as application_services
+from talents.services import days as day_services
+from talents.services.profiles import save_profile
+
+
+def _talent(request):
+    return request.user.talent_profile
+
+
+@talent_required
+@require_GET
+def dashboard(request):
+    talent = _talent(request)
+    application, open_call = application_services.current_application(talent)
+    state = day_services.days_state(talent)
+    context = {
+        "talent": talent,
+        "application": application,
+        "open_call": open_call,
+        "state": state,
+        "chart": progress_chart(state.weeks, compact=True) if state.application else None,
+        # Accepted talents see what other apps add (rotations: their placements and calendar).
+        "sections": sections_for("talent_dashboard", request, talent=talent) if state.application else [],
+    }
+    return render(request, "talents/dashboard.html", context)
+
+
+@talent_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    talent = _talent(request)
+    form = ProfileForm(request.POST or None, instance=talent)
+    if request.method == "POST" and form.is_valid():
+        save_profile(talent, data=form.cleaned_data, skills=form.cleaned_data["skills"], by=request.user)
+        messages.success(request, _("Your profile is saved."))
+        return redirect("talents:dashboard")
+    return render(request, "talents/profile.html", {"form": form, "talent": talent})
+
+
+@talent_required
+@require_http_methods(["GET", "POST"])
+def application(request):
+    talent = _talent(request)
+    current, open_call = application_services.current_application(talent)
+    if current is None and open_call is None:
+        return render(request, "talents/application.html", {"talent": talent, "application": None})
+    if current is not None and not current.is_editable:
+        if request.method == "POST":
+            messages.error(request, _("This application has been submitted and can no longer be changed."))
+            return redirect("talents:application")
+        return render(request, "talents/application.html", {"talent": talent, "application": current})
+    instance = current or Application(talent=talent, cohort=open_call)
+    action = request.POST.get("action", "save")
+    form = ApplicationForm(
+        request.POST or None, request.FILES or None, instance=instance, submitting=action == "submit"
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():  # a refused submit leaves no new draft behind either
+                target = current or application_services.start_application(talent, open_call, by=request.user)
+                data = {name: form.cleaned_data[name] for name in application_services.ANSWER_FIELDS}
+                cv = form.cleaned_data.get("cv")
+                if action == "submit":
+                    application_services.submit_application(target, data=data, cv=cv, by=request.user)
+                else:
+                    application_services.save_draft(target, data=data, cv=cv, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if action == "submit":
+                messages.success(request, _("Your application is submitted. We have emailed you a confirmation."))
+            else:
+                messages.success(request, _("Your draft is saved. You can come back to it until the deadline."))
+            return redirect("talents:application")
+    context = {"talent": talent, "application": current, "form": form, "cohort": instance.cohort}
+    return render(request, "talents/application.html", context)
+
+
+@talent_required
+@require_POST
+def application_withdraw(request, uuid):
+    application = get_application_for_talent(request.user, uuid)
+    try:
+        application_services.withdraw_application(application, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your application is withdrawn."))
+    return redirect("talents:application")
+
+
+@role_required(lambda user: is_talent(user) or is_programme_manager(user))
+@never_cache
+@require_GET
+def application_cv(request, uuid):
+    return cv_download_response(get_cv_application(request.user, uuid))
+
+
+def _render_days(request, talent, *, form=None, absence_form=None, status=200):
+    state = day_services.days_state(talent)
+    if form is None:
+        day = request.GET.get("date", "")
+        form = DayLogForm(initial={"date": day or timezone.localdate()})
+    context = {
+        "talent": talent,
+        "state": state,
+        "form": form,
+        "absence_form": absence_form or AbsenceForm(),
+        "chart": progress_chart(state.weeks) if state.application else None,
+        "weeks": list(reversed(state.weeks)),
+        "editable_ids": {log.pk for log in state.logs if day_services.can_edit(log)},
+    }
+    return render(request, "talents/days.html", context, status=status)
+
+
+@talent_required
+@require_http_methods(["GET", "POST"])
+def days(request):
+    talent = _talent(request)
+    if request.method == "GET":
+        return _render_days(request, talent)
+    form = DayLogForm(request.POST)
+    if form.is_valid():
+        try:
+            log = day_services.log_day(talent, data=form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your AI Sweden day on %(date)s is logged.") % {"date": log.date})
+            return redirect("talents:days")
+    return _render_days(request, talent, form=form)
+
+
+@talent_required
+@require_http_methods(["GET", "POST"])
+def day_edit(request, uuid):
+    log = get_day_log_for_talent(request.user, uuid)
+    initial = {"date": log.date, "place": log.place, "activities": log.activities, "learned": log.learned}
+    form = DayLogForm(request.POST or None, initial=initial)
+    editable = day_services.can_edit(log)
+    if request.method == "POST" and form.is_valid():
+        try:
+            day_services.edit_day(log, data=form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your log is updated."))
+            return redirect("talents:days")
+    return render(request, "talents/day_edit.html", {"log": log, "form": form, "editable": editable})
+
+
+@talent_required
+@require_POST
+def absence_create(request):
+    talent = _talent(request)
+    form = AbsenceForm(request.POST)
+    if form.is_valid():
+        try:
+            day_services.record_absence(talent, data=form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your absence is recorded."))
+            return redirect("talents:days")
+    return _render_days(request, talent, absence_form=form)
+
+
+@talent_required
+@require_POST
+def absence_delete(request, uuid):
+    absence = get_absence_for_talent(request.user, uuid)
+    day_services.delete_absence(absence, by=request.user)
+    messages.success(request, _("The absence is removed."))
+    return redirect("talents:days")

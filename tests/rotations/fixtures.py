@@ -1,0 +1,77 @@
+"""A running cohort with accepted talents and approved projects at several hosts, for rotations tests."""
+
+import pytest
+from django.utils import timezone
+
+from eyeforai.programme.dates import add_months
+from hosts.choices import ProjectStatus
+from rotations.models import Placement
+from talents.choices import ApplicationStatus
+from tests.factories import (
+    ApplicationFactory,
+    HostOrganizationFactory,
+    ProjectFactory,
+    TalentProfileFactory,
+    UserFactory,
+    running_cohort,
+)
+
+
+def accept(user, cohort):
+    """Make `user` an accepted talent of `cohort`; returns the TalentProfile."""
+    profile = TalentProfileFactory(user=user)
+    ApplicationFactory(talent=profile, cohort=cohort, status=ApplicationStatus.ACCEPTED)
+    return profile
+
+
+def accepted_talent(cohort, number):
+    user = UserFactory(email=f"accepted{number}@example.org", first_name=f"Talent{number}", last_name="Tester")
+    return accept(user, cohort)
+
+
+def approved_project(organization, cohort, *, seats=(1, 1, 1), title=None):
+    return ProjectFactory(
+        organization=organization,
+        cohort=cohort,
+        status=ProjectStatus.APPROVED,
+        seats=seats,
+        **({"title": title} if title else {}),
+    )
+
+
+def place(talent, project, number, *, status="proposed"):
+    """A placement written straight to the database (as an already-made one); the service is tested apart."""
+    period = project.cohort.periods.get(number=number)
+    return Placement.objects.create(
+        cohort=project.cohort,
+        period=period,
+        talent=talent,
+        project=project,
+        host=project.organization,
+        starts_on=period.starts_on,
+        ends_on=period.ends_on,
+        status=status,
+    )
+
+
+@pytest.fixture
+def rotation_cohort(db):
+    """Started 13 months ago: periods 1 and 2 are over, period 3 (the last) began a month ago."""
+    return running_cohort(name="Cohort 2025", slug="cohort-2025", starts_on=add_months(timezone.localdate(), -13))
+
+
+@pytest.fixture
+def hosts_with_projects(rotation_cohort, host_organization, other_host_organization):
+    """Three hosts (host_member's first), each with one approved project of one seat per period."""
+    third = HostOrganizationFactory(name="Volvo Software Lab", slug="volvo-software-lab")
+    return [
+        approved_project(organization, rotation_cohort, title=f"Project at {organization.name}")
+        for organization in [host_organization, other_host_organization, third]
+    ]
+
+
+@pytest.fixture
+def talent_placement(talent, rotation_cohort, hosts_with_projects):
+    """The `talent` accepted into the cohort and confirmed at host_member's organisation in period 3."""
+    profile = accept(talent, rotation_cohort)
+    return place(profile, hosts_with_projects[0], 3, status="active")

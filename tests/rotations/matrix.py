@@ -1,0 +1,71 @@
+"""Access-matrix entries for every rotations URL (merged in tests/test_access_matrix.py).
+
+Talent pages: the talent's own placement only (another talent 404). Host pages: placements at the
+member's organisation only (another organisation's member 404). Calendar feeds answer whoever holds
+the private token: calendar apps cannot sign in, the token is the key.
+"""
+
+from django.urls import reverse
+
+from tests.access import LOGIN, NOT_FOUND, OK, Expect, managers_only, public
+
+REDIRECT = 302  # an action that worked and sends the person back to their page
+
+
+def talents_only(**overrides):
+    answers = dict.fromkeys(["host_member", "other_host_member", "manager"], NOT_FOUND)
+    return Expect(**{"anonymous": LOGIN, "talent": OK, "other_talent": OK, **answers, **overrides})
+
+
+def members_only(**overrides):
+    answers = dict.fromkeys(["talent", "other_talent", "manager"], NOT_FOUND)
+    return Expect(**{"anonymous": LOGIN, "host_member": OK, "other_host_member": OK, **answers, **overrides})
+
+
+def placement_url(name):
+    return lambda fixture: reverse(name, args=[fixture("talent_placement").uuid])
+
+
+def talent_calendar(fixture):
+    from rotations.services.calendars import feed_for_talent  # noqa: PLC0415 - needs the database
+
+    fixture("talent_placement")
+    return reverse("rotations_talent:calendar") + f"?token={feed_for_talent(fixture('talent')).token}"
+
+
+def host_calendar(fixture):
+    from rotations.services.calendars import feed_for_host  # noqa: PLC0415 - needs the database
+
+    fixture("talent_placement")
+    return reverse("rotations_host:calendar") + f"?token={feed_for_host(fixture('host_organization')).token}"
+
+
+def board_url(name):
+    return lambda fixture: reverse(name, args=[fixture("rotation_cohort").slug])
+
+
+ENTRIES = {
+    "rotations_talent:calendar": public(url=talent_calendar),
+    "rotations_talent:calendar_regenerate": talents_only(talent=REDIRECT, other_talent=REDIRECT, method="post"),
+    "rotations_talent:feedback": talents_only(other_talent=NOT_FOUND, url=placement_url("rotations_talent:feedback")),
+    "rotations_talent:hiring": talents_only(),
+    "rotations_host:talents": members_only(),
+    "rotations_host:cv": members_only(other_host_member=NOT_FOUND, url=placement_url("rotations_host:cv")),
+    "rotations_host:feedback": members_only(other_host_member=NOT_FOUND, url=placement_url("rotations_host:feedback")),
+    "rotations_host:hiring": members_only(
+        host_member=REDIRECT, other_host_member=NOT_FOUND, method="post", url=placement_url("rotations_host:hiring")
+    ),
+    "rotations_host:calendar": public(url=host_calendar),
+    "rotations_host:calendar_regenerate": members_only(host_member=REDIRECT, other_host_member=REDIRECT, method="post"),
+    "admin:rotations_board_index": managers_only(),
+    "admin:rotations_board": managers_only(url=board_url("admin:rotations_board")),
+    "admin:rotations_board_assign": managers_only(
+        manager=REDIRECT, method="post", url=board_url("admin:rotations_board_assign")
+    ),
+    "admin:rotations_board_confirm": managers_only(
+        manager=REDIRECT, method="post", url=board_url("admin:rotations_board_confirm")
+    ),
+    "admin:rotations_placement_cancel": managers_only(url=placement_url("admin:rotations_placement_cancel")),
+    "admin:rotations_evaluation_averages": managers_only(),
+    "admin:rotations_outcome_hires": managers_only(),
+}
