@@ -142,15 +142,15 @@ PROJECTS = [
 
 # Projects the running cohort's talents are on today (approved when that cohort was recruiting).
 RUNNING_PROJECTS = [
-    ("vasterstrand-university-hospital", "Segmenting tumours in MRI scans", (1, 1, 1), ["Medical imaging"]),
-    ("nordljus-pharma", "Generative models for protein design", (1, 1, 1), ["Generative AI", "Deep learning"]),
+    ("vasterstrand-university-hospital", "Segmenting tumours in MRI scans", (2, 2, 2), ["Medical imaging"]),
+    ("nordljus-pharma", "Generative models for protein design", (2, 2, 2), ["Generative AI", "Deep learning"]),
     (
         "kvarnby-automotive-software",
         "Reinforcement learning for parking manoeuvres",
-        (1, 1, 1),
+        (2, 2, 2),
         ["Reinforcement learning"],
     ),
-    ("region-alvmark-health-authority", "Readmission risk in primary care", (1, 1, 1), ["Machine learning"]),
+    ("region-alvmark-health-authority", "Readmission risk in primary care", (2, 2, 2), ["Machine learning"]),
 ]
 
 INTERESTS = [

@@ -11,6 +11,7 @@ from hosts.choices import ProjectStatus
 from hosts.models import Project
 from rotations.choices import OutcomeResult, PlacementStatus, Side
 from rotations.models import Evaluation, HiringInterest, Outcome, Placement
+from rotations.services.calendars import feed_for_host, feed_for_talent
 from rotations.services.rules import RotationState, placement_problems
 from talents.choices import ApplicationStatus
 from talents.models import Application
@@ -82,6 +83,10 @@ def seed_rotations(context):
                 created.append(placement)
                 break
         context.progress()
+
+    for placement in created:
+        feed_for_talent(placement.talent.user)
+        feed_for_host(placement.host)
 
     for number, placement in enumerate(p for p in created if p.status == PlacementStatus.COMPLETED):
         Evaluation.objects.create(
