@@ -62,3 +62,8 @@ pytest: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var
+
+# The matching engine against its references on synthetic cohorts of 20 to 5,000 talents (takes a few minutes).
+.PHONY: bench-matching
+bench-matching: $(STAMP)
+	$(BIN)/python -m rotations.matching.bench

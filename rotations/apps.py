@@ -10,7 +10,19 @@ class RotationsConfig(AppConfig):
         from eyeforai.accounts.permissions import grant_to_programme_managers
 
         grant_to_programme_managers(
-            app_label="rotations", models=["placement", "evaluation", "hiringinterest", "outcome", "calendarfeed"]
+            app_label="rotations",
+            models=[
+                "placement",
+                "evaluation",
+                "hiringinterest",
+                "outcome",
+                "calendarfeed",
+                "matchingrun",
+                "talentpreference",
+                "hostranking",
+                "buddyrequest",
+                "conflict",
+            ],  # fmt: skip
         )
         from celery.schedules import crontab
         from django.conf import settings
@@ -27,6 +39,10 @@ class RotationsConfig(AppConfig):
         settings.CELERY_BEAT_SCHEDULE.setdefault(
             "rotations.send_placement_reminders",
             {"task": "rotations.send_placement_reminders", "schedule": crontab(hour=5, minute=15)},
+        )
+        settings.CELERY_BEAT_SCHEDULE.setdefault(
+            "rotations.send_preference_reminders",
+            {"task": "rotations.send_preference_reminders", "schedule": crontab(hour=9, minute=30)},
         )
         register_seeder(order=50, name="rotations", seed=demo.seed_rotations)
         register_section(

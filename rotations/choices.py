@@ -33,3 +33,12 @@ class OutcomeResult(models.TextChoices):
 class CalendarOwner(models.TextChoices):
     TALENT = "talent", _("Talent")
     HOST = "host", _("Host organisation")
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    INFEASIBLE = "infeasible", _("Infeasible")
+    FAILED = "failed", _("Failed")
+    APPLIED = "applied", _("Applied")

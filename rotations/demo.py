@@ -10,8 +10,9 @@ from django.utils import timezone
 from hosts.choices import ProjectStatus
 from hosts.models import Project
 from rotations.choices import OutcomeResult, PlacementStatus, Side
-from rotations.models import Evaluation, HiringInterest, Outcome, Placement
+from rotations.models import BuddyRequest, Evaluation, HiringInterest, HostRanking, Outcome, Placement, TalentPreference
 from rotations.services.calendars import feed_for_host, feed_for_talent
+from rotations.services.preferences import accepted_talents, approved_projects
 from rotations.services.rules import RotationState, placement_problems
 from talents.choices import ApplicationStatus
 from talents.models import Application
@@ -32,6 +33,33 @@ def _status_on(period, today):
 
 
 def seed_rotations(context):
+    _seed_placements(context)
+    _seed_preferences(context)
+
+
+def _seed_preferences(context):
+    """The recruiting cohort: both sides have ranked, so a manager can run matching at once."""
+    cohort = context.data["cohorts"]["recruiting"]
+    talents = list(accepted_talents(cohort).order_by("pk"))
+    projects = list(approved_projects(cohort).order_by("pk"))
+    if not talents or not projects or TalentPreference.objects.filter(project__cohort=cohort).exists():
+        return
+    for index, talent in enumerate(talents):
+        ranking = projects[index % len(projects) :] + projects[: index % len(projects)]
+        TalentPreference.objects.bulk_create(
+            TalentPreference(talent=talent, project=project, rank=rank) for rank, project in enumerate(ranking, 1)
+        )
+    for index, project in enumerate(projects):
+        ranking = talents[index % len(talents) :] + talents[: index % len(talents)]
+        HostRanking.objects.bulk_create(
+            HostRanking(project=project, talent=talent, rank=rank) for rank, talent in enumerate(ranking, 1)
+        )
+    if len(talents) >= 2:
+        BuddyRequest.objects.get_or_create(cohort=cohort, talent=talents[0], defaults={"buddy": talents[1]})
+    context.progress()
+
+
+def _seed_placements(context):
     cohort = context.data["cohorts"]["running"]
     today = timezone.localdate()
     if Placement.objects.in_cohort(cohort).exists():

@@ -1,1 +1,1 @@
-from rotations.admin import feedback, hiring, placements  # noqa: F401 - registers the ModelAdmins
+from rotations.admin import feedback, hiring, matching, placements, preferences  # noqa: F401 - registers the ModelAdmins

@@ -15,7 +15,7 @@ from eyeforai.programme.models import Cohort, Period
 from hosts.models import Project
 from rotations.admin.board import build_board
 from rotations.choices import PlacementStatus
-from rotations.models import Placement
+from rotations.models import MatchingRun, Placement
 from rotations.services.placements import assign_placement, cancel_placement, confirm_placement
 from talents.models import TalentProfile
 
@@ -83,6 +83,7 @@ class PlacementAdmin(admin.ModelAdmin):
             "title": _("Rotation board"),
             "opts": self.model._meta,
             "cohorts": Cohort.objects.exclude(status="planning").order_by("-starts_on"),
+            "runs": MatchingRun.objects.select_related("cohort").order_by("-created_at")[:10],
         }
         return TemplateResponse(request, "admin/rotations/board_index.html", context)
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from rotations.views import host as views
+from rotations.views import preferences
 
 app_name = "rotations_host"
 
@@ -9,6 +10,7 @@ urlpatterns = [
     path("talents/<uuid:placement>/cv/", views.cv, name="cv"),
     path("talents/<uuid:placement>/feedback/", views.feedback, name="feedback"),
     path("talents/<uuid:placement>/hiring/", views.hiring_interest, name="hiring"),
+    path("projects/<uuid:project>/rankings/", preferences.host_rankings, name="rankings"),
     path("calendar.ics", views.calendar, name="calendar"),
     path("calendar/new-address/", views.calendar_regenerate, name="calendar_regenerate"),
 ]

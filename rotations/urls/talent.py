@@ -1,5 +1,6 @@
 from django.urls import path
 
+from rotations.views import preferences
 from rotations.views import talent as views
 
 app_name = "rotations_talent"
@@ -9,4 +10,5 @@ urlpatterns = [
     path("calendar/new-address/", views.calendar_regenerate, name="calendar_regenerate"),
     path("placements/<uuid:placement>/feedback/", views.feedback, name="feedback"),
     path("hiring/", views.hiring_interest, name="hiring"),
+    path("preferences/", preferences.talent_preferences, name="preferences"),
 ]

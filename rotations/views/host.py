@@ -9,11 +9,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hosts.access import get_organization_for_member, host_member_required
 from rotations.access import get_placement_for_member
 from rotations.choices import CalendarOwner, Side
-from rotations.models import CalendarFeed
 from rotations.services import hiring
 from rotations.services.calendars import existing_feed, feed_for_host, regenerate_token
 from rotations.services.schedules import host_talents
-from rotations.views.common import calendar_response, evaluation_page
+from rotations.views.common import evaluation_page, feed_calendar
 from talents.cv import cv_download_response
 
 
@@ -73,13 +72,7 @@ def hiring_interest(request, placement):
     return redirect("rotations_host:talents")
 
 
-@require_GET
-def calendar(request):
-    token = request.GET.get("token", "")
-    feed = CalendarFeed.objects.filter(owner_kind=CalendarOwner.HOST, token=token).first() if token else None
-    if feed is None:
-        raise Http404
-    return calendar_response(feed)
+calendar = feed_calendar(CalendarOwner.HOST)
 
 
 @host_member_required

@@ -4,26 +4,18 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from hosts.models import HostOrganization
 from rotations.access import get_placement_for_talent
 from rotations.choices import CalendarOwner, Side
-from rotations.models import CalendarFeed, HiringInterest, Placement
+from rotations.models import HiringInterest, Placement
 from rotations.services import hiring
 from rotations.services.calendars import feed_for_talent, regenerate_token
-from rotations.views.common import calendar_response, evaluation_page
+from rotations.views.common import evaluation_page, feed_calendar
 from talents.access import talent_required
 
-
-@require_GET
-def calendar(request):
-    """The talent's placements as iCalendar, for calendar apps: the private token is the key."""
-    token = request.GET.get("token", "")
-    feed = CalendarFeed.objects.filter(owner_kind=CalendarOwner.TALENT, token=token).first() if token else None
-    if feed is None:
-        raise Http404
-    return calendar_response(feed)
+calendar = feed_calendar(CalendarOwner.TALENT)
 
 
 @talent_required

@@ -1,14 +1,20 @@
 """A running cohort with accepted talents and approved projects at several hosts, for rotations tests."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
+from eyeforai.programme.choices import CohortStatus
 from eyeforai.programme.dates import add_months
 from hosts.choices import ProjectStatus
 from rotations.models import Placement
+from rotations.services.matching import execute_run, start_run
+from rotations.services.preferences import save_host_ranking, save_talent_ranking
 from talents.choices import ApplicationStatus
 from tests.factories import (
     ApplicationFactory,
+    CohortFactory,
     HostOrganizationFactory,
     ProjectFactory,
     TalentProfileFactory,
@@ -75,3 +81,43 @@ def talent_placement(talent, rotation_cohort, hosts_with_projects):
     """The `talent` accepted into the cohort and confirmed at host_member's organisation in period 3."""
     profile = accept(talent, rotation_cohort)
     return place(profile, hosts_with_projects[0], 3, status="active")
+
+
+@pytest.fixture
+def matching_cohort(db):
+    """A recruiting cohort whose preference window is open (deadline in a month)."""
+    return CohortFactory(
+        name="Cohort 2027",
+        slug="cohort-2027",
+        status=CohortStatus.MATCHING,
+        preference_deadline=timezone.now() + timedelta(days=30),
+    )
+
+
+@pytest.fixture
+def matching_projects(matching_cohort, host_organization, other_host_organization):
+    """Six approved projects at four hosts (host_member's organisation first), two seats per period."""
+    extra = [HostOrganizationFactory(name=f"Matching host {n}", slug=f"matching-host-{n}") for n in range(2)]
+    organizations = [host_organization, host_organization, other_host_organization, other_host_organization, *extra]
+    return [
+        approved_project(organization, matching_cohort, seats=(2, 2, 2), title=f"Matching project {number}")
+        for number, organization in enumerate(organizations)
+    ]
+
+
+@pytest.fixture
+def ranked_cohort(matching_cohort, matching_projects):
+    """Four accepted talents who ranked five projects each, and hosts who ranked them back."""
+    talents = [accepted_talent(matching_cohort, number) for number in range(4)]
+    for number, talent in enumerate(talents):
+        order = matching_projects[number % 6 :] + matching_projects[: number % 6]
+        save_talent_ranking(talent, matching_cohort, order[:5], by=None)
+    for project in matching_projects:
+        save_host_ranking(project, {talent: rank for rank, talent in enumerate(talents, start=1)}, by=None)
+    return talents
+
+
+@pytest.fixture
+def matching_run(ranked_cohort, matching_cohort, manager):
+    """A finished run of the engine on the ranked cohort."""
+    return execute_run(start_run(matching_cohort, by=manager))

@@ -40,6 +40,10 @@ def host_calendar(fixture):
     return reverse("rotations_host:calendar") + f"?token={feed_for_host(fixture('host_organization')).token}"
 
 
+def run_url(name):
+    return lambda fixture: reverse(name, args=[fixture("matching_run").uuid])
+
+
 def board_url(name):
     return lambda fixture: reverse(name, args=[fixture("rotation_cohort").slug])
 
@@ -67,5 +71,27 @@ ENTRIES = {
     ),
     "admin:rotations_placement_cancel": managers_only(url=placement_url("admin:rotations_placement_cancel")),
     "admin:rotations_evaluation_averages": managers_only(),
+    "rotations_talent:preferences": talents_only(),
+    "rotations_host:rankings": members_only(
+        other_host_member=NOT_FOUND,
+        url=lambda fixture: reverse("rotations_host:rankings", args=[fixture("matching_projects")[0].uuid]),
+    ),
+    "admin:rotations_matching_start": managers_only(
+        manager=REDIRECT,
+        method="post",
+        url=lambda fixture: reverse("admin:rotations_matching_start", args=[fixture("matching_cohort").slug]),
+    ),
+    "admin:rotations_matching_run": managers_only(url=run_url("admin:rotations_matching_run")),
+    "admin:rotations_matching_again": managers_only(
+        manager=REDIRECT, method="post", url=run_url("admin:rotations_matching_again")
+    ),
+    "admin:rotations_matching_apply": managers_only(
+        manager=REDIRECT, method="post", url=run_url("admin:rotations_matching_apply")
+    ),
+    "admin:rotations_matching_why": managers_only(
+        url=lambda fixture: reverse(
+            "admin:rotations_matching_why", args=[fixture("matching_run").uuid, fixture("ranked_cohort")[0].uuid]
+        )
+    ),
     "admin:rotations_outcome_hires": managers_only(),
 }

@@ -1,0 +1,47 @@
+"""What a matching run's page shows: the plan as a board, per-period metrics, the choices per cell."""
+
+from rotations.choices import RunStatus
+from rotations.services.preferences import approved_projects
+from talents.models import TalentProfile
+
+
+def build_run_page(run):
+    """Rows of {talent, cells: [{period, project, ...}]} plus lookups, in a fixed number of queries."""
+    projects = {str(project.uuid): project for project in approved_projects(run.cohort)}
+    periods = list(run.cohort.periods.order_by("number"))
+    by_cell = {(cell["talent"], cell["period"]): cell["project"] for cell in run.plan}
+    locked = {(lock[0], int(lock[1])) for lock in run.parameters.get("locks", [])}
+    talent_uuids = {cell["talent"] for cell in run.plan}
+    talents = TalentProfile.objects.filter(uuid__in=talent_uuids).select_related("user").order_by("user__last_name")
+    rows = []
+    for talent in talents:
+        key = str(talent.uuid)
+        cells = [
+            {
+                "period": period,
+                "project": projects.get(by_cell.get((key, period.number))),
+                "key": f"{key}:{period.number}",
+                "locked": (key, period.number) in locked,
+            }
+            for period in periods
+        ]
+        rows.append({"talent": talent, "cells": cells})
+    return {
+        "run": run,
+        "rows": rows,
+        "periods": periods,
+        "projects": projects,
+        "choices": sorted(projects.values(), key=lambda project: (project.organization.name, project.title)),
+        "metric_rows": _metric_rows(run.metrics, periods),
+        "is_working": run.status in (RunStatus.QUEUED, RunStatus.RUNNING),
+        "can_apply": run.status == RunStatus.DONE,
+    }
+
+
+def _metric_rows(metrics, periods):
+    """Per-period metrics as table rows, whatever keys the engine used for periods (0-based index)."""
+    per_period = metrics.get("per_period") or metrics.get("periods") or []
+    if isinstance(per_period, dict):
+        per_period = [per_period.get(str(index), {}) for index in range(len(periods))]
+    return [{**(values or {}), "period": period} for period, values in zip(periods, per_period, strict=False)]
+

@@ -1,0 +1,105 @@
+"""The full period-indexed model over a given set of (talent, project) columns.
+
+x[t, j, p] = 1 when talent t is on project j in period p. Rows: one project per talent and period; seats
+per project and period; at most one placement per talent and host over all periods (so P distinct hosts,
+and never the same project twice); locks as fixed variables; forbidden pairs never get a column.
+Buddies: beta[a, b, j, p] <= x[a, j, p], x[b, j, p], worth `weights.buddy`. Fairness: z >= the rank of
+every placement (one row per talent and period, since exactly one placement is 1), penalised by
+`fairness * talents` per step.
+
+The same builder serves three callers: stage 2 of the engine (columns = the chosen projects, so only the
+periods are decided), the engine's fallback (all generated columns) and the plain MILP reference (every
+allowed column of the cohort, handed straight to HiGHS).
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .compiled import Compiled
+from .lp import INF, Builder, Result
+
+
+@dataclass
+class Solved:
+    result: Result
+    assignments: dict[tuple[int, int], int]  # (talent index, period) -> project index
+
+
+def solve_full(cp: Compiled, col_t, col_j, util, rank, *, fairness: bool, time_limit: float, gap=1e-9) -> Solved:
+    col_t, col_j = np.asarray(col_t, dtype=np.int64), np.asarray(col_j, dtype=np.int64)
+    util, rank = np.asarray(util, dtype=float), np.asarray(rank, dtype=float)
+    P = cp.P
+    lock_of = {(t, p): j for t, p, j in cp.locks}
+    locked = {(t, j) for t, _, j in cp.locks}
+    # Expand columns over periods with seats; a locked period admits only its locked project.
+    parts = []
+    for p in range(P):
+        keep = cp.seats[col_j, p] > 0
+        if lock_of:
+            pairs = zip(col_t.tolist(), col_j.tolist(), strict=True)
+            keep &= np.array([_open(lock_of, locked, t, j, p) for t, j in pairs], dtype=bool)
+        idx = np.nonzero(keep)[0]
+        parts.append(np.column_stack([idx, np.full(len(idx), p)]))
+    var = np.concatenate(parts) if parts else np.zeros((0, 2), dtype=np.int64)
+    vc, vp = var[:, 0], var[:, 1]
+    vt, vj = col_t[vc], col_j[vc]
+    n = len(vc)
+
+    m = Builder()
+    lb = np.zeros(n)
+    cells = zip(vt.tolist(), vj.tolist(), vp.tolist(), strict=True)
+    lb[[i for i, (t, j, p) in enumerate(cells) if lock_of.get((t, p)) == j]] = 1.0
+    m.add_vars(util[vc], lb=lb, ub=1.0, integer=True)
+    r = m.add_rows(cp.T * P, 1.0, 1.0)
+    m.add_entries(r + vt * P + vp, np.arange(n))
+    r = m.add_rows(cp.J * P, -INF, cp.seats.reshape(-1))
+    m.add_entries(r + vj * P + vp, np.arange(n))
+    keys = vt * cp.H + cp.host_of[vj]
+    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    shared = counts[inverse] >= 2
+    groups, group_of = np.unique(inverse[shared], return_inverse=True)
+    r = m.add_rows(len(groups), -INF, 1.0)
+    m.add_entries(r + group_of, np.nonzero(shared)[0])
+
+    _add_buddies(m, cp, vt, vj, vp)
+    if fairness:
+        z = m.add_vars([-cp.fairness_scale()], lb=0.0, ub=float(cp.M), integer=False)
+        r = m.add_rows(cp.T * P, -INF, 0.0)
+        m.add_entries(r + vt * P + vp, np.arange(n), rank[vc])
+        m.add_entries(r + np.arange(cp.T * P), np.full(cp.T * P, z), -1.0)
+
+    result = m.solve_milp(time_limit, gap=gap)
+    assignments = {}
+    if result.x is not None:
+        for i in np.nonzero(result.x[:n] > 0.5)[0]:
+            assignments[(int(vt[i]), int(vp[i]))] = int(vj[i])
+    return Solved(result, assignments)
+
+
+def _open(lock_of, locked, t, j, p) -> bool:
+    """May talent t sit on project j in period p, given the locks?"""
+    if (t, p) in lock_of:
+        return lock_of[(t, p)] == j
+    return (t, j) not in locked  # a locked project is taken in its own period, never again
+
+
+def _add_buddies(m: Builder, cp: Compiled, vt, vj, vp):
+    """beta <= x[a, j, p] and beta <= x[b, j, p] for every cell both buddies could share."""
+    index = {(t, j, p): i for i, (t, j, p) in enumerate(zip(vt.tolist(), vj.tolist(), vp.tolist(), strict=True))}
+    by_talent: dict[int, list[tuple[int, int]]] = {}
+    for t, j, p in index:
+        by_talent.setdefault(t, []).append((j, p))
+    beta = [
+        (index[(a, j, p)], index[(b, j, p)])
+        for a, b in cp.buddy_pairs
+        for j, p in by_talent.get(a, [])
+        if (b, j, p) in index
+    ]
+    if beta:
+        nb = len(beta)
+        b0 = m.add_vars(np.full(nb, cp.problem.weights.buddy), lb=0.0, ub=1.0, integer=False)
+        r = m.add_rows(2 * nb, -INF, 0.0)
+        arr = np.asarray(beta, dtype=np.int64)
+        m.add_entries(r + np.arange(2 * nb), np.concatenate([b0 + np.arange(nb)] * 2))
+        m.add_entries(r + np.arange(2 * nb), np.concatenate([arr[:, 0], arr[:, 1]]), -1.0)

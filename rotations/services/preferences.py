@@ -1,0 +1,209 @@
+"""Both sides' preferences before matching: talents rank projects, hosts rank talents per project."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from eyeforai.mail.services import queue_email
+from eyeforai.programme.choices import CohortStatus
+from eyeforai.programme.models import Cohort
+from hosts.choices import ProjectStatus
+from hosts.models import Project
+from hosts.services.common import member_recipients
+from rotations.models import BuddyRequest, HostRanking, TalentPreference
+from talents.choices import ApplicationStatus
+from talents.models import Application, TalentProfile
+
+MINIMUM_RANKED = 5
+REMINDER_DAYS = 3
+MATCHING_STATUSES = (CohortStatus.RECRUITING, CohortStatus.MATCHING)
+
+
+def window_is_open(cohort, now=None):
+    """Preferences may change while the cohort is being matched and its deadline has not passed."""
+    now = now or timezone.now()
+    return (
+        cohort.status in MATCHING_STATUSES
+        and cohort.preference_deadline is not None
+        and now < cohort.preference_deadline
+    )
+
+
+def _require_open(cohort):
+    if not window_is_open(cohort):
+        raise ValidationError(
+            _("Preferences for %(cohort)s are closed; they can no longer be changed.") % {"cohort": cohort}
+        )
+
+
+def matching_cohort_for(talent):
+    """The cohort the talent was accepted into and that is (or soon will be) matched, or None."""
+    application = (
+        Application.objects.filter(
+            talent=talent, status=ApplicationStatus.ACCEPTED, cohort__status__in=MATCHING_STATUSES
+        )
+        .select_related("cohort")
+        .order_by("-cohort__starts_on")
+        .first()
+    )
+    return application.cohort if application else None
+
+
+def approved_projects(cohort):
+    return Project.objects.filter(cohort=cohort, status=ProjectStatus.APPROVED).select_related("organization")
+
+
+def approved_projects_of(organization):
+    """The organisation's approved projects in cohorts being matched (with their cohort)."""
+    return Project.objects.filter(
+        organization=organization, status=ProjectStatus.APPROVED, cohort__status__in=MATCHING_STATUSES
+    ).select_related("cohort")
+
+
+def accepted_talents(cohort):
+    return TalentProfile.objects.filter(
+        applications__cohort=cohort, applications__status=ApplicationStatus.ACCEPTED
+    ).select_related("user")
+
+
+def ranking_of(talent, cohort):
+    """The talent's ranked projects of the cohort, first choice first."""
+    return [
+        preference.project
+        for preference in TalentPreference.objects.filter(talent=talent, project__cohort=cohort)
+        .select_related("project__organization")
+        .order_by("rank")
+    ]
+
+
+@transaction.atomic
+def save_talent_ranking(talent, cohort, projects, *, by):
+    """Replace the talent's ranking with `projects` (best first). No email.
+
+    Refused after the deadline, for a talent not accepted into the cohort, and for any project
+    that is not one of the cohort's approved projects (another cohort's, withdrawn, or twice).
+    """
+    _require_open(cohort)
+    if not accepted_talents(cohort).filter(pk=talent.pk).exists():
+        raise ValidationError(_("Only accepted talents of %(cohort)s rank its projects.") % {"cohort": cohort})
+    allowed = set(approved_projects(cohort).values_list("pk", flat=True))
+    if any(project.pk not in allowed for project in projects):
+        raise ValidationError(_("You can only rank the approved projects of your own cohort."))
+    if len({project.pk for project in projects}) != len(projects):
+        raise ValidationError(_("Each project can be ranked once."))
+    TalentPreference.objects.filter(talent=talent, project__cohort=cohort).delete()
+    TalentPreference.objects.bulk_create(
+        TalentPreference(talent=talent, project=project, rank=rank) for rank, project in enumerate(projects, start=1)
+    )
+
+
+def move_in_ranking(ranking, project, action):
+    """The ranking after one button press: "add", "remove", "up" or "down" for `project`."""
+    ranking = list(ranking)
+    if action == "add" and project not in ranking:
+        ranking.append(project)
+    elif action == "remove" and project in ranking:
+        ranking.remove(project)
+    elif action in ("up", "down") and project in ranking:
+        index = ranking.index(project)
+        other = index - 1 if action == "up" else index + 1
+        if 0 <= other < len(ranking):
+            ranking[index], ranking[other] = ranking[other], ranking[index]
+    return ranking
+
+
+@transaction.atomic
+def save_buddy(talent, cohort, buddy):
+    """Name one accepted talent of the same cohort to rotate with, or None to clear it."""
+    _require_open(cohort)
+    if buddy is None:
+        BuddyRequest.objects.filter(cohort=cohort, talent=talent).delete()
+        return None
+    if buddy.pk == talent.pk or not accepted_talents(cohort).filter(pk=buddy.pk).exists():
+        raise ValidationError({"buddy": _("Choose another accepted talent of your cohort.")})
+    request, _created = BuddyRequest.objects.update_or_create(cohort=cohort, talent=talent, defaults={"buddy": buddy})
+    return request
+
+
+@transaction.atomic
+def save_host_ranking(project, rows, *, by):
+    """Replace the host's view of the cohort's talents for `project`.
+
+    `rows` is {talent: rank or "not_a_fit" or None}. Ranks must be distinct whole numbers from 1.
+    Refused after the deadline and for a project that is not approved.
+    """
+    _require_open(project.cohort)
+    if project.status != ProjectStatus.APPROVED:
+        raise ValidationError(_("Only approved projects rank talents."))
+    allowed = set(accepted_talents(project.cohort).values_list("pk", flat=True))
+    if any(talent.pk not in allowed for talent in rows):
+        raise ValidationError(_("You can only rank accepted talents of the project's cohort."))
+    ranks = [value for value in rows.values() if isinstance(value, int)]
+    if len(ranks) != len(set(ranks)):
+        raise ValidationError(_("Give each talent a different rank."))
+    HostRanking.objects.filter(project=project).delete()
+    HostRanking.objects.bulk_create(
+        HostRanking(
+            project=project,
+            talent=talent,
+            rank=value if isinstance(value, int) else None,
+            not_a_fit=value == "not_a_fit",
+            ranked_by=by,
+        )
+        for talent, value in rows.items()
+        if value is not None
+    )
+
+
+def send_preference_reminders(now=None):
+    """Three days before a cohort's preference deadline: remind talents who ranked fewer than five
+    projects and members of hosts with an approved project that ranks nobody. One per person per
+    cohort (the outbox key). Returns how many emails were queued or already there."""
+    now = now or timezone.now()
+    count = 0
+    for cohort in _cohorts_near_deadline(now):
+        deadline = formats.date_format(timezone.localtime(cohort.preference_deadline), "DATETIME_FORMAT")
+        context = {"cohort": cohort, "deadline": deadline}
+        ranked = {
+            row["talent"]: row["n"]
+            for row in TalentPreference.objects.filter(project__cohort=cohort).values("talent").annotate(n=Count("pk"))
+        }
+        for talent in accepted_talents(cohort):
+            if ranked.get(talent.pk, 0) < MINIMUM_RANKED:
+                _remind(
+                    cohort,
+                    talent.user,
+                    talent.user.email,
+                    "talent",
+                    {**context, "url": reverse("rotations_talent:preferences")},
+                )
+                count += 1
+        idle_projects = approved_projects(cohort).exclude(host_rankings__isnull=False)
+        for organization in {project.organization for project in idle_projects}:
+            for member, email in member_recipients(organization):
+                _remind(cohort, member, email, "host", {**context, "url": reverse("host:projects")})
+                count += 1
+    return count
+
+
+def _cohorts_near_deadline(now):
+    return Cohort.objects.filter(
+        status__in=MATCHING_STATUSES,
+        preference_deadline__gt=now,
+        preference_deadline__lte=now + timedelta(days=REMINDER_DAYS),
+    )
+
+
+def _remind(cohort, user, email, side, context):
+    with transaction.atomic():
+        queue_email(
+            key=f"preference-reminder:{cohort.pk}:{user.pk}",
+            to=email,
+            template=f"rotations/preference_reminder_{side}",
+            context={**context, "name": user.first_name or email},
+        )
