@@ -22,7 +22,7 @@ class RotationsConfig(AppConfig):
                 "hostranking",
                 "buddyrequest",
                 "conflict",
-            ],  # fmt: skip
+            ],
         )
         from celery.schedules import crontab
         from django.conf import settings

@@ -44,4 +44,3 @@ def _metric_rows(metrics, periods):
     if isinstance(per_period, dict):
         per_period = [per_period.get(str(index), {}) for index in range(len(periods))]
     return [{**(values or {}), "period": period} for period, values in zip(periods, per_period, strict=False)]
-
