@@ -19,7 +19,7 @@ TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_UR
 	EMAIL_URL=memorymail:// DJANGO_ALLOW_ASYNC_UNSAFE=true
 PYTEST_ARGS ?= -n 2 --dist loadgroup
 
-.PHONY: run test pytest install lint clean
+.PHONY: run test pytest install lint audit clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +51,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-test: lint
+# Security scans: bandit over our code, pip-audit over the installed dependencies (needs the
+# vulnerability service of the package index; see README, "Security checks").
+audit: $(STAMP)
+	$(BIN)/bandit -q -r eyeforai talents hosts rotations -x '*/migrations/*'
+	$(BIN)/pip-audit --skip-editable --progress-spinner off
+
+test: lint audit
 	env -u DATABASE_URL DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 	$(MAKE) --no-print-directory pytest
 
@@ -67,3 +73,9 @@ clean:
 .PHONY: bench-matching
 bench-matching: $(STAMP)
 	$(BIN)/python -m rotations.matching.bench
+
+# The portal under load: seed_demo --scale 42 in its own database (eyeforai_bench, dropped after),
+# gunicorn with production settings on loopback, wrk and a fixed-rate generator (needs `wrk`).
+.PHONY: bench-load
+bench-load: $(STAMP)
+	$(BIN)/python -m tests.bench.load $(BENCH_ARGS)

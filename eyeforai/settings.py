@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "eyeforai.accounts.mfa.AdminRequiresMFAMiddleware",
 ]
 
 ROOT_URLCONF = "eyeforai.urls"
@@ -94,6 +95,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 ON_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Longest life of a cached public page; any change to what it shows replaces it at once (pages/cache.py).
+PUBLIC_PAGE_SECONDS = env.int("PUBLIC_PAGE_SECONDS", default=600)
 
 # --- Accounts (django-allauth) ----------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -173,7 +176,10 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 3, "socket_timeout": 5}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+# A request that commits while Redis is down must not hang on the publish: two short tries, then
+# the outbox row waits for the re-dispatcher (worst case about 2 x 2 s connect timeouts).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Periodic tasks: each app adds its own entries in its AppConfig.ready().
@@ -183,6 +189,9 @@ CELERY_BEAT_SCHEDULE = {}
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
 OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=30)
 OUTBOX_STUCK_AFTER_SECONDS = env.int("OUTBOX_STUCK_AFTER_SECONDS", default=300)
+# The re-dispatcher runs this often and picks up rows queued longer ago than the grace period.
+OUTBOX_REDISPATCH_EVERY_SECONDS = env.int("OUTBOX_REDISPATCH_EVERY_SECONDS", default=60)
+OUTBOX_REDISPATCH_AFTER_SECONDS = env.int("OUTBOX_REDISPATCH_AFTER_SECONDS", default=30)
 
 # --- Security ---------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

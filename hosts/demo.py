@@ -194,7 +194,8 @@ def seed_hosts(context):
     organizations = {}
     first_member = None
     hosts = list(HOSTS)
-    for number in range(1, (context.scale - 1) * 5 + 1):
+    extra_hosts = (context.scale - 1) * 7 // 2  # --scale 42: about 150 hosts
+    for number in range(1, extra_hosts + 1):
         hosts.append(
             {
                 "name": f"Demo Host {number}",
@@ -238,13 +239,20 @@ def seed_hosts(context):
             ["Machine learning"],
             Place.ON_SITE,
         )
-        for n in range(1, (context.scale - 1) * 5 + 1)
+        for n in range(1, extra_hosts + 1)
     ]
     for slug, title, status, seats, skill_names, place in PROJECTS + extra:
         _project(organizations[slug], cohorts["recruiting"], (title, status, seats, skill_names, place), skills=skills)
     for slug, title, seats, skill_names in RUNNING_PROJECTS:
         spec = (title, ProjectStatus.APPROVED, seats, skill_names, Place.ON_SITE)
         _project(organizations[slug], cohorts["running"], spec, skills=skills)
+    # Benchmark hosts also took talents in the running and completed cohorts: seats for the extra
+    # placed talents talents/demo.py adds past scale 1 (14 and 10 per step, against 3.5 x 5 seats).
+    for number in range(1, extra_hosts + 1):
+        for key in ("running", "completed"):
+            title = f"Benchmark rotation {number}"
+            spec = (title, ProjectStatus.APPROVED, (5, 5, 5), ["Machine learning"], Place.ON_SITE)
+            _project(organizations[f"demo-host-{number}"], cohorts[key], spec, skills=skills)
     context.progress()
 
     for name, contact, sector, city, status, notes in INTERESTS:

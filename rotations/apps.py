@@ -29,7 +29,7 @@ class RotationsConfig(AppConfig):
 
         from eyeforai.demo.registry import register_seeder
         from eyeforai.pages.sections import Section, register_section
-        from rotations import demo, sections
+        from rotations import demo, personal_data, sections
 
         # Early morning, Swedish time: statuses first, then the reminders that read them.
         settings.CELERY_BEAT_SCHEDULE.setdefault(
@@ -45,6 +45,7 @@ class RotationsConfig(AppConfig):
             {"task": "rotations.send_preference_reminders", "schedule": crontab(hour=9, minute=30)},
         )
         register_seeder(order=50, name="rotations", seed=demo.seed_rotations)
+        personal_data.register()  # placements, feedback and hiring in a talent's data export
         register_section(
             Section(
                 slot="talent_dashboard",

@@ -32,6 +32,90 @@ def _status_on(period, today):
     return PlacementStatus.CONFIRMED
 
 
+def _place_cohort(cohort, *, manager, today):
+    """Place every accepted talent of the cohort for each period, keeping the placement rules."""
+    periods = list(cohort.periods.order_by("number"))
+    talents = [
+        application.talent
+        for application in Application.objects.filter(cohort=cohort, status=ApplicationStatus.ACCEPTED)
+        .select_related("talent__user")
+        .order_by("pk")
+    ]
+    projects = list(
+        Project.objects.filter(cohort=cohort, status=ProjectStatus.APPROVED)
+        .select_related("organization")
+        .prefetch_related("seats")
+        .order_by("pk")
+    )
+    seats = {(seat.project_id, seat.period_id): seat.seats for project in projects for seat in project.seats.all()}
+    # Talents placed by an earlier run stay as they are; a larger --scale places only the new ones.
+    state = RotationState.for_cohort(cohort)
+    created = []
+    for index, talent in enumerate(talents):
+        if talent.pk in state.by_talent:
+            continue
+        for period in periods:
+            # Rotate the starting point so talents spread over the hosts.
+            ordered = projects[index % max(len(projects), 1) :] + projects[: index % max(len(projects), 1)]
+            for project in ordered:
+                problems = placement_problems(
+                    talent_accepted=True,
+                    project=project,
+                    period=period,
+                    seats=seats.get((project.pk, period.pk)),
+                    state=state,
+                    talent_id=talent.pk,
+                )
+                if problems:
+                    continue
+                placement = Placement(
+                    cohort=cohort,
+                    period=period,
+                    talent=talent,
+                    project=project,
+                    host=project.organization,
+                    starts_on=period.starts_on,
+                    ends_on=period.ends_on,
+                    status=_status_on(period, today),
+                    confirmed_at=timezone.now(),
+                    created_by=manager,
+                )
+                state.add(placement)
+                created.append(placement)
+                break
+    # One insert for the cohort: thousands of rows at benchmark scale.
+    return Placement.objects.bulk_create(created)
+
+
+def _evaluations(placements):
+    evaluations = []
+    for number, placement in enumerate(p for p in placements if p.status == PlacementStatus.COMPLETED):
+        evaluations.append(
+            Evaluation(
+                placement=placement,
+                side=Side.TALENT,
+                author=placement.talent.user,
+                project_rating=4 + number % 2,
+                support_rating=3 + number % 3,
+                growth_rating=4 + (number + 1) % 2,
+                comments=COMMENTS[number % len(COMMENTS)],
+            )
+        )
+        if number % 2 == 0:
+            evaluations.append(
+                Evaluation(
+                    placement=placement,
+                    side=Side.HOST,
+                    author=None,
+                    project_rating=4,
+                    support_rating=5,
+                    growth_rating=4,
+                    comments="Engaged, curious and quick to learn our tools.",
+                )
+            )
+    Evaluation.objects.bulk_create(evaluations)
+
+
 def seed_rotations(context):
     _seed_placements(context)
     _seed_preferences(context)
@@ -60,82 +144,21 @@ def _seed_preferences(context):
 
 
 def _seed_placements(context):
-    cohort = context.data["cohorts"]["running"]
     today = timezone.localdate()
-    if Placement.objects.in_cohort(cohort).exists():
-        return  # idempotent: the running cohort is placed once
-    periods = list(cohort.periods.order_by("number"))
-    talents = [
-        application.talent
-        for application in Application.objects.filter(cohort=cohort, status=ApplicationStatus.ACCEPTED)
-        .select_related("talent__user")
-        .order_by("pk")
-    ]
-    projects = list(
-        Project.objects.filter(cohort=cohort, status=ProjectStatus.APPROVED)
-        .select_related("organization")
-        .prefetch_related("seats")
-        .order_by("pk")
-    )
-    seats = {(seat.project_id, seat.period_id): seat.seats for project in projects for seat in project.seats.all()}
-    state = RotationState()
-    created = []
-    for index, talent in enumerate(talents):
-        for period in periods:
-            # Rotate the starting point so talents spread over the hosts.
-            ordered = projects[index % max(len(projects), 1) :] + projects[: index % max(len(projects), 1)]
-            for project in ordered:
-                problems = placement_problems(
-                    talent_accepted=True,
-                    project=project,
-                    period=period,
-                    seats=seats.get((project.pk, period.pk)),
-                    state=state,
-                    talent_id=talent.pk,
-                )
-                if problems:
-                    continue
-                placement = Placement.objects.create(
-                    cohort=cohort,
-                    period=period,
-                    talent=talent,
-                    project=project,
-                    host=project.organization,
-                    starts_on=period.starts_on,
-                    ends_on=period.ends_on,
-                    status=_status_on(period, today),
-                    confirmed_at=timezone.now(),
-                    created_by=context.data["managers"][0],
-                )
-                state.add(placement)
-                created.append(placement)
-                break
-        context.progress()
+    manager = context.data["managers"][0]
+    # The completed cohort has projects only past scale 1 (benchmark hosts).
+    _evaluations(_place_cohort(context.data["cohorts"]["completed"], manager=manager, today=today))
+    context.progress()
 
-    for placement in created:
-        feed_for_talent(placement.talent.user)
-        feed_for_host(placement.host)
+    cohort = context.data["cohorts"]["running"]
+    created = _place_cohort(cohort, manager=manager, today=today)
+    context.progress()
 
-    for number, placement in enumerate(p for p in created if p.status == PlacementStatus.COMPLETED):
-        Evaluation.objects.create(
-            placement=placement,
-            side=Side.TALENT,
-            author=placement.talent.user,
-            project_rating=4 + number % 2,
-            support_rating=3 + number % 3,
-            growth_rating=4 + (number + 1) % 2,
-            comments=COMMENTS[number % len(COMMENTS)],
-        )
-        if number % 2 == 0:
-            Evaluation.objects.create(
-                placement=placement,
-                side=Side.HOST,
-                author=None,
-                project_rating=4,
-                support_rating=5,
-                growth_rating=4,
-                comments="Engaged, curious and quick to learn our tools.",
-            )
+    for user in {placement.talent.user for placement in created}:
+        feed_for_talent(user)
+    for host in {placement.host for placement in created}:
+        feed_for_host(host)
+    _evaluations(created)
 
     # Hiring: in the last period the first talents and their current hosts find each other.
     current = [p for p in created if p.status == PlacementStatus.ACTIVE][:3]

@@ -4,12 +4,16 @@ Run through `make test`, which sets the environment (PostgreSQL, Redis, test sec
 """
 
 import os
+import time
 
 import pytest
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.mfa.models import Authenticator
 from axe_playwright_python.sync_playwright import Axe
 from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.core.cache import cache
+from django.test import Client
 
 from eyeforai.celery import app as celery_app
 from tests.factories import HostMembershipFactory, ManagerFactory, TalentProfileFactory, UserFactory
@@ -17,7 +21,13 @@ from tests.factories import HostMembershipFactory, ManagerFactory, TalentProfile
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop shares the thread with the ORM
 
 # Each app's test fixtures (objects the access matrix and other tests build) live beside its tests.
-pytest_plugins = ["tests.talents.fixtures", "tests.hosts.fixtures", "tests.rotations.fixtures"]
+# tests.hardening.summary prints the hardening figures (sweep counts, outbox fault run) after the run.
+pytest_plugins = [
+    "tests.talents.fixtures",
+    "tests.hosts.fixtures",
+    "tests.rotations.fixtures",
+    "tests.hardening.summary",
+]
 
 
 def pytest_configure(config):
@@ -76,6 +86,29 @@ def other_host_member(other_host_organization):
     user = UserFactory(email="member@pharma.example.org", first_name="Oskar", last_name="Nyberg")
     HostMembershipFactory(user=user, organization=other_host_organization)
     return user
+
+
+class MFAClient(Client):
+    """force_login() as allauth's login leaves a user who passed the TOTP stage: the session records
+    an "mfa" step (allauth.mfa.base.internal.flows.post_authentication), so the admin lets them in.
+    A user without an authenticator gets no such record and is sent to set one up."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        if totp:
+            session = self.session
+            session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+                {"method": "password", "at": time.time(), "email": user.email},
+                {"method": "mfa", "at": time.time(), "id": totp.pk, "type": totp.type},
+            ]
+            session["account_authentication_methods_user"] = str(user.pk)  # allauth's owner key
+            session.save()
+
+
+@pytest.fixture
+def client():
+    return MFAClient()
 
 
 @pytest.fixture

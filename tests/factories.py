@@ -4,6 +4,9 @@ from datetime import date, datetime, time, timedelta
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
@@ -40,12 +43,30 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class ManagerFactory(UserFactory):
+    """A programme manager with TOTP and recovery codes set up, as the admin requires (pass totp=False to skip)."""
+
     is_staff = True
 
     @factory.post_generation
     def in_group(user, create, extracted, **kwargs):
         if create:
             user.groups.add(Group.objects.get(name=PROGRAMME_MANAGERS_GROUP))
+
+    @factory.post_generation
+    def totp(user, create, extracted, **kwargs):
+        if create and extracted is not False:
+            TOTP.activate(user, MANAGER_TOTP_SECRET)
+            RecoveryCodes.activate(user)
+
+
+# Every factory manager's TOTP secret (base32), so a test can compute a valid code.
+MANAGER_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def unused_recovery_code(user):
+    """A second-factor code allauth accepts once; unlike a TOTP code it does not repeat within 30 seconds."""
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
+    return RecoveryCodes(authenticator).get_unused_codes()[0]
 
 
 def _aware(day, hour=12):
@@ -268,3 +289,12 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     def skills(project, create, extracted, **kwargs):
         if create and extracted:
             project.skills.set(extracted)
+
+
+def pass_second_factor(page, email):
+    """In a browser: if allauth asks for the second factor after the password, give it a recovery code."""
+    page.wait_for_load_state()
+    if "/2fa/authenticate/" in page.url:
+        page.locator("input[name=code]").fill(unused_recovery_code(User.objects.get(email=email)))
+        page.locator("form button[type=submit]").first.click()
+        page.wait_for_load_state()

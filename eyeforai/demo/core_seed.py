@@ -1,9 +1,15 @@
 """The core's demo data: programme managers, skills and three cohorts around today's date."""
 
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.utils import decrypt
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
@@ -42,10 +48,28 @@ def demo_user(email, *, password, first_name="", last_name="", is_staff=False):
         email=email, defaults={"first_name": first_name, "last_name": last_name, "is_staff": is_staff}
     )
     if created:
-        user.set_password(password)
+        user.password = _hashed(password)
         user.save(update_fields=["password"])
     EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return user
+
+
+@cache
+def _hashed(password):
+    # One PBKDF2 hash shared by every demo account: hashing per user costs ~0.3 s each, minutes at
+    # benchmark scale. A shared salt only matters for real passwords, and demo ones are printed anyway.
+    return make_password(password)
+
+
+def demo_second_factor(manager):
+    """Managers need TOTP for the admin: give a demo manager an authenticator once and return
+    (TOTP secret, an unused recovery code) for the login list."""
+    totp = Authenticator.objects.filter(user=manager, type=Authenticator.Type.TOTP).first()
+    if totp is None:
+        totp = TOTP.activate(manager, generate_totp_secret()).instance
+    codes = RecoveryCodes.activate(manager)
+    unused = codes.get_unused_codes()
+    return decrypt(totp.data["secret"]), unused[0] if unused else None
 
 
 def _at(day, hour=23, minute=59):
@@ -62,6 +86,11 @@ def seed_programme(context):
         manager.groups.add(group)
         managers.append(manager)
     context.add_login("programme manager", managers[0].email)
+    secret, recovery_code = demo_second_factor(managers[0])
+    context.notes.append(
+        f"The admin asks {managers[0].email} for a second factor: add TOTP secret {secret} to an "
+        f"authenticator app (or `oathtool --totp -b {secret}`), or use recovery code {recovery_code} once."
+    )
     context.data["managers"] = managers
     context.progress()
 

@@ -22,6 +22,7 @@ class DemoContext:
     password: str
     data: dict = field(default_factory=dict)
     logins: list = field(default_factory=list)  # (role, email)
+    notes: list = field(default_factory=list)  # lines printed after the logins (e.g. second-factor codes)
     progress: Callable = lambda step=1: None
 
     def add_login(self, role, email):

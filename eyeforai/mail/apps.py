@@ -16,5 +16,5 @@ class MailConfig(AppConfig):
         grant_to_programme_managers(app_label="mail", models=["outboundemail"], actions=["view"])
         settings.CELERY_BEAT_SCHEDULE.setdefault(
             "mail.redispatch",
-            {"task": "mail.redispatch_waiting_emails", "schedule": 60.0},
+            {"task": "mail.redispatch_waiting_emails", "schedule": float(settings.OUTBOX_REDISPATCH_EVERY_SECONDS)},
         )

@@ -96,19 +96,35 @@ def deliver(email_id):
     email = claim(email_id)
     if email is None:
         return None
+    message = build_message(email)
+    connection = message.get_connection()
     try:
-        build_message(email).send()
+        connection.open()
+        connection.send_messages([message])
     except smtplib.SMTPResponseException as error:
+        _close_quietly(connection)
         return _record_failure(email, error, transient=400 <= error.smtp_code < 500)
     except smtplib.SMTPRecipientsRefused as error:
+        _close_quietly(connection)
         return _record_failure(email, error, transient=_all_temporary(error.recipients))
     except TRANSIENT_ERRORS as error:
+        _close_quietly(connection)
         return _record_failure(email, error, transient=True)
+    # Recorded before the goodbye (QUIT): a worker killed between the server's acceptance and this
+    # save leaves the row "sending", and it is sent again (same Message-ID); keep that window short.
     email.status = EmailStatus.SENT
     email.sent_at = timezone.now()
     email.last_error = ""
     email.save(update_fields=["status", "sent_at", "last_error"])
+    _close_quietly(connection)
     return email.status
+
+
+def _close_quietly(connection):
+    try:
+        connection.close()
+    except (smtplib.SMTPException, OSError):
+        logger.info("Closing the SMTP connection failed; the email's outcome is already recorded.", exc_info=True)
 
 
 def _all_temporary(recipients):
@@ -163,7 +179,7 @@ def redispatch_waiting(now=None):
     stuck in `sending` by a worker that died. Returns how many were dispatched."""
     now = now or timezone.now()
     waiting = OutboundEmail.objects.waiting(
-        queued_before=now - timedelta(seconds=30),
+        queued_before=now - timedelta(seconds=settings.OUTBOX_REDISPATCH_AFTER_SECONDS),
         sending_before=now - timedelta(seconds=settings.OUTBOX_STUCK_AFTER_SECONDS),
     )
     ids = list(waiting.values_list("pk", flat=True)[:1000])

@@ -3,12 +3,14 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from eyeforai.pages.cache import cache_public_page
 from eyeforai.pages.health import run_checks
 from eyeforai.pages.sections import sections_for
 from eyeforai.programme.models import Cohort
 
 
 @require_GET
+@cache_public_page
 def home(request):
     cohort = Cohort.objects.current()
     open_call = Cohort.objects.open_call().first()

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from eyeforai.pages.cache import cache_public_page
 from eyeforai.programme.models import Cohort
 from hosts.forms import InterestForm
 from hosts.models import HostOrganization, Project
@@ -16,6 +17,7 @@ INTEREST_RATE_WINDOW = 3600
 
 
 @require_GET
+@cache_public_page
 def host_list(request):
     """Active host organisations and their approved projects in the current cohort (five queries)."""
     cohort = Cohort.objects.current()

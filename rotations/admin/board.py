@@ -1,13 +1,18 @@
 """The rotation board: a row per accepted talent, a column per period, for one cohort.
 
-Built from a fixed set of queries whatever the cohort's size: the cohort, its periods, its accepted
-talents, its live placements, its approved projects with their seats. Every cell's choices are then
+Built from a fixed set of queries whatever the cohort's size: the cohort, its periods, a page of its
+accepted talents (with the total), those talents' live placements, the seats taken per project and
+period across the cohort, its approved projects with their seats. Every cell's choices are then
 worked out in Python with the same rules the assignment service enforces.
+
+A page holds BOARD_PAGE_SIZE talents: a cohort is usually a handful, but the board must stay a
+page a browser can open (and a server can render) for hundreds.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Window
 
 from hosts.choices import ProjectStatus
 from hosts.models import Project, ProjectSeat
@@ -41,16 +46,30 @@ class Row:
     cells: list
 
 
-def build_board(cohort):
+BOARD_PAGE_SIZE = 100
+
+
+def build_board(cohort, *, page=1):
     periods = list(cohort.periods.order_by("number"))
-    talents = [
-        application.talent
-        for application in Application.objects.filter(cohort=cohort, status=ApplicationStatus.ACCEPTED)
+    start = (page - 1) * BOARD_PAGE_SIZE
+    applications = list(
+        Application.objects.filter(cohort=cohort, status=ApplicationStatus.ACCEPTED)
         .select_related("talent__user")
-        .order_by("talent__user__last_name", "talent__user__first_name")
-    ]
-    placements = list(Placement.objects.in_cohort(cohort).live().select_related("project", "host", "period"))
+        .annotate(total=Window(Count("pk")))  # the count of every row, before the page's LIMIT
+        .order_by("talent__user__last_name", "talent__user__first_name", "pk")[start : start + BOARD_PAGE_SIZE]
+    )
+    talents = [application.talent for application in applications]
+    total = applications[0].total if applications else 0
+    live = Placement.objects.in_cohort(cohort).live()
+    placements = list(live.filter(talent__in=talents).select_related("project", "host", "period"))
+    # The page's talents' placements for the per-talent rules; seats taken counted over the whole cohort.
     state = RotationState.of(placements)
+    taken = live.values_list("project_id", "period_id", "status").annotate(count=Count("pk")).order_by()
+    state.seats_used = Counter()
+    proposed = 0
+    for project_id, period_id, status, count in taken:
+        state.seats_used[project_id, period_id] += count
+        proposed += count if status == "proposed" else 0
     by_cell = {(placement.talent_id, placement.period_id): placement for placement in placements}
     projects = list(
         Project.objects.filter(cohort=cohort, status=ProjectStatus.APPROVED)
@@ -74,7 +93,17 @@ def build_board(cohort):
                 ]
             cells.append(cell)
         rows.append(Row(talent=talent, cells=cells))
-    return {"periods": periods, "rows": rows, "proposed": sum(p.status == "proposed" for p in placements)}
+    pages = max(1, -(-total // BOARD_PAGE_SIZE))
+    return {
+        "periods": periods,
+        "rows": rows,
+        "proposed": proposed,
+        "total": total,
+        "page": page,
+        "previous_page": page - 1 if page > 1 else None,
+        "next_page": page + 1 if page < pages else None,
+        "pages": pages,
+    }
 
 
 def _choice(project, period, talent, seats, state):

@@ -29,7 +29,8 @@ class OutcomeAdmin(admin.ModelAdmin):
     list_filter = ["cohort", "result", "host"]
     search_fields = ["talent__user__email", "talent__user__last_name", "host__name"]
     list_select_related = ["talent__user", "host", "cohort"]
-    autocomplete_fields = []
+    # A select of every talent costs a query per talent (its name is on the user); search instead.
+    autocomplete_fields = ["talent"]
     readonly_fields = ["recorded_by", "recorded_at"]
 
     def save_model(self, request, obj, form, change):

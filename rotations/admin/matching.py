@@ -15,6 +15,7 @@ from rotations.admin.run_page import build_run_page
 from rotations.choices import RunStatus
 from rotations.models import MatchingRun
 from rotations.services.matching import apply_run, start_run, why_for
+from rotations.services.preferences import approved_projects
 
 
 @admin.register(MatchingRun)
@@ -68,10 +69,14 @@ class MatchingRunAdmin(admin.ModelAdmin):
     def again_view(self, request, run):
         """A new run with the cells the manager locked (or changed, which locks them) on this one."""
         run = self._run(request, run, write=True)
+        # Only a project the page offers may be chosen: anything else posted keeps the plan's cell.
+        offered = {str(uuid) for uuid in approved_projects(run.cohort).values_list("uuid", flat=True)}
         locks = []
         for cell in run.plan:
             key = f"{cell['talent']}:{cell['period']}"
             project = request.POST.get(f"cell-{key}", cell["project"])
+            if project not in offered:
+                project = cell["project"]
             if request.POST.get(f"lock-{key}") or project != cell["project"]:
                 locks.append((cell["talent"], cell["period"], project))
         new_run = start_run(run.cohort, by=request.user, locks=locks)

@@ -90,13 +90,14 @@ class PlacementAdmin(admin.ModelAdmin):
     def board_view(self, request, cohort):
         self._require(request, "view")
         cohort = get_object_or_404(Cohort, slug=cohort)
+        page = request.GET.get("page", "1")
         context = {
             **self.admin_site.each_context(request),
             "title": _("Rotation board: %(cohort)s") % {"cohort": cohort},
             "opts": self.model._meta,
             "cohort": cohort,
             "can_change": self.has_change_permission(request),
-            **build_board(cohort),
+            **build_board(cohort, page=int(page) if page.isdigit() and 0 < int(page) < 10_000 else 1),
         }
         return TemplateResponse(request, "admin/rotations/board.html", context)
 

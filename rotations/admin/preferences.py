@@ -9,6 +9,8 @@ class TalentPreferenceAdmin(admin.ModelAdmin):
     list_filter = ["project__cohort", "project__organization"]
     search_fields = ["talent__user__email", "project__title"]
     list_select_related = ["talent__user", "project"]
+    # A select of every talent costs a query per talent (its name is on the user); search instead.
+    autocomplete_fields = ["talent"]
 
 
 @admin.register(HostRanking)
@@ -17,6 +19,8 @@ class HostRankingAdmin(admin.ModelAdmin):
     list_filter = ["project__cohort", "project__organization", "not_a_fit"]
     search_fields = ["talent__user__email", "project__title"]
     list_select_related = ["talent__user", "project"]
+    # A select of every talent costs a query per talent (its name is on the user); search instead.
+    autocomplete_fields = ["talent"]
 
 
 @admin.register(BuddyRequest)
@@ -24,6 +28,8 @@ class BuddyRequestAdmin(admin.ModelAdmin):
     list_display = ["talent", "buddy", "cohort"]
     list_filter = ["cohort"]
     list_select_related = ["talent__user", "buddy__user", "cohort"]
+    # A select of every talent costs a query per talent (its name is on the user); search instead.
+    autocomplete_fields = ["talent", "buddy"]
 
 
 @admin.register(Conflict)
@@ -34,4 +40,5 @@ class ConflictAdmin(admin.ModelAdmin):
     list_filter = ["host"]
     search_fields = ["talent__user__email", "host__name", "reason"]
     list_select_related = ["talent__user", "host"]
-    autocomplete_fields = []
+    # A select of every talent costs a query per talent (its name is on the user); search instead.
+    autocomplete_fields = ["talent"]

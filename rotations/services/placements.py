@@ -134,6 +134,8 @@ def cancel_placement(placement, *, reason, by):
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the placement is cancelled; both sides are told.")})
+    if "\x00" in reason:  # PostgreSQL text cannot hold NUL; the admin posts the reason without a form
+        raise ValidationError({"reason": _("The reason contains a character that cannot be stored.")})
     placement = Placement.objects.select_for_update().with_people().get(pk=placement.pk)
     if placement.status in (PlacementStatus.CANCELLED, PlacementStatus.COMPLETED):
         raise ValidationError(

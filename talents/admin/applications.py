@@ -23,6 +23,10 @@ class TalentProfileAdmin(admin.ModelAdmin):
     filter_horizontal = ["skills"]
     readonly_fields = ["user", "uuid", "created_at", "updated_at"]
 
+    def has_add_permission(self, request):
+        # A profile belongs to a user who signed up; the add form has no user to give it (a 500 on save).
+        return False
+
     @admin.display(description=_("email"), ordering="user__email")
     def email(self, profile):
         return profile.user.email

@@ -9,7 +9,7 @@ from eyeforai.mail.models import OutboundEmail
 from eyeforai.programme.choices import CohortStatus
 from hosts.choices import ProjectStatus
 from hosts.models import HostMembership, Project
-from tests.factories import PASSWORD, CohortFactory, ManagerFactory, SkillFactory
+from tests.factories import PASSWORD, CohortFactory, ManagerFactory, SkillFactory, pass_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,6 +25,7 @@ def sign_in(page, base, email, password=PASSWORD):
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign In").click()
+    pass_second_factor(page, email)
 
 
 def run_admin_action(page, base, model, action):

@@ -129,5 +129,6 @@ def test_the_board_issues_the_same_queries_for_10_and_100_talents(
     assert response.content.decode().count('<tr id="talent-') == size
 
 
-# session, user, the manager's permissions, cohort, periods, talents, placements, projects, seats
-BOARD_QUERIES = 10
+# session, user, the manager's permissions, cohort, periods, a page of talents, their placements,
+# seats taken across the cohort, projects, seats
+BOARD_QUERIES = 11

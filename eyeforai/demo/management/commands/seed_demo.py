@@ -4,7 +4,7 @@ from tqdm import tqdm
 
 from eyeforai.demo.registry import DemoContext, seeders
 
-DEMO_PASSWORD = "eyeforai-demo"  # noqa: S105 - printed for the demo; demo accounts exist only in seeded data
+DEMO_PASSWORD = "eyeforai-demo"  # noqa: S105 # nosec B105 - printed for the demo; demo accounts exist only in seeded data
 
 
 class Command(BaseCommand):
@@ -30,3 +30,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for role, email in context.logins:
             self.stdout.write(f"  {role:<20} {email}")
+        for note in context.notes:
+            self.stdout.write(note)

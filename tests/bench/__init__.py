@@ -1,0 +1,1 @@
+"""`make bench-load`: the portal under load, with figures (never part of the test suite)."""

@@ -1,0 +1,206 @@
+"""`make bench-load`: seed a large programme, serve it with gunicorn under production settings on
+loopback, and measure each page as the role that uses it.
+
+Per page: saturated throughput (wrk, 50 connections), latency p50/p95/p99 at a fixed 100 requests
+a second (tests/bench/pacer.py, open loop), and errors; against the ceiling of a trivial Django view
+measured in the same run. Prints a table; exits 0 whatever the figures (a benchmark, not a test).
+"""
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.bench.pacer import paced_run
+from tests.bench.setup import board_path, prepare, recreate_database, signed_in_cookies
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+
+# (label, role, path or a callable giving it, target share of the ceiling)
+PAGES = [
+    ("/", "anonymous", "/", 0.5),
+    ("/hosts/", "anonymous", "/hosts/", 0.5),
+    ("/talent/", "talent", "/talent/", 0.10),
+    ("/talent/days/", "talent", "/talent/days/", 0.10),
+    ("/host/", "host member", "/host/", 0.10),
+    ("/host/talents/", "host member", "/host/talents/", 0.10),
+    ("admin application list", "manager", "/admin/talents/application/", 0.10),
+    ("admin rotation board", "manager", board_path, 0.10),
+]
+
+
+def bench_env(args, static_root, media_root):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "eyeforai.settings",
+        "DATABASE_URL": args.database_url,
+        "CACHE_URL": args.cache_url,
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": HOST,
+        "SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback; no TLS proxy in front here
+        "STATIC_ROOT": str(static_root),
+        "MEDIA_ROOT": str(media_root),
+        "EMAIL_URL": "dummymail://",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def wrk(url, cookie, *, seconds, connections=50):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", url]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    non_2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
+    socket = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    return rate, non_2xx + socket
+
+
+def answers_200(port, path, cookie):
+    request = urllib.request.Request(f"http://{HOST}:{port}{path}", headers={"Cookie": cookie} if cookie else {})
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def measure(port, path, cookie, args):
+    url = f"http://{HOST}:{port}{path}"
+    wrk(url, cookie, seconds=1)  # warm-up: connections, caches, the workers' imports
+    rate, errors = wrk(url, cookie, seconds=args.seconds)
+    headers = {"Cookie": cookie} if cookie else {}
+    paced = paced_run(host=HOST, port=port, path=path, headers=headers, rate=args.rate, seconds=args.seconds)
+    return rate, errors + paced.errors, paced
+
+
+def serve(env, port, workers):
+    command = [
+        str(Path(sys.executable).with_name("gunicorn")), "tests.bench.wsgi", "--bind", f"{HOST}:{port}",
+        "--workers", str(workers), "--log-level", "warning",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, env=env, cwd=BASE_DIR)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if answers_200(port, "/bench/trivial", "") == 200:
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit("gunicorn did not answer within 30 s")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=int, default=42, help="seed_demo --scale (42: ~1,000 talents)")
+    parser.add_argument("--seconds", type=int, default=5, help="length of each measurement")
+    parser.add_argument("--rate", type=int, default=100, help="fixed request rate for the latency run")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/eyeforai_bench"),
+    )
+    parser.add_argument("--cache-url", default=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/12"))
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark database afterwards")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install -y wrk")
+
+    workdir = Path(tempfile.mkdtemp(prefix="eyeforai-bench-"))
+    env = bench_env(args, workdir / "static", workdir / "media")
+    os.environ.update(env)  # this process reads the same database to sign the roles in
+    print(f"Seeding seed_demo --scale {args.scale} into {args.database_url} ...", flush=True)
+    recreate_database(args.database_url)
+    server = None
+    try:
+        started = time.monotonic()
+        prepare(env, scale=args.scale, cwd=BASE_DIR)
+        import django  # noqa: PLC0415 - configured from the environment set above
+
+        django.setup()
+        print_counts(time.monotonic() - started)
+        subprocess.run(["redis-cli", "-u", args.cache_url, "FLUSHDB"], check=False, capture_output=True)
+        cookies = signed_in_cookies()
+        pages = [(label, role, path() if callable(path) else path, target) for label, role, path, target in PAGES]
+        from django.db import connections  # noqa: PLC0415
+
+        connections.close_all()
+        server = serve(env, args.port, args.workers)
+        report(args, cookies, pages)
+    finally:
+        if server:
+            server.terminate()
+            server.wait(timeout=30)
+        if not args.keep:
+            from django.db import connections  # noqa: PLC0415
+
+            if server:
+                connections.close_all()
+            recreate_database(args.database_url, drop_only=True)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def print_counts(seconds):
+    from hosts.models import HostOrganization  # noqa: PLC0415
+    from rotations.models import Placement  # noqa: PLC0415
+    from talents.models import DayLog, TalentProfile  # noqa: PLC0415
+
+    counts = [
+        f"{TalentProfile.objects.count()} talents",
+        f"{HostOrganization.objects.count()} hosts",
+        f"{DayLog.objects.count()} day logs",
+        f"{Placement.objects.count()} placements",
+    ]
+    print(f"Seeded in {seconds:.0f} s: {', '.join(counts)}.")
+
+
+def report(args, cookies, pages):
+    print(f"gunicorn {args.workers} sync workers; wrk 50 connections {args.seconds} s; {args.rate}/s open loop")
+    ceiling, errors0, ceiling_paced = measure(args.port, "/bench/trivial", "", args)
+    header = f"{'page':<24}{'role':<13}{'req/s @50':>10}{'x ceiling':>10}{'target':>8}{'p50 ms':>8}{'p95 ms':>8}"
+    header += f"{'p99 ms':>8}{'errors':>8}  verdict"
+    print(header)
+    print("-" * len(header))
+    row("trivial view (ceiling)", "anonymous", ceiling, share=1.0, target=None, paced=ceiling_paced, errors=errors0)
+    missed = 0
+    for label, role, path, target in pages:
+        status = answers_200(args.port, path, cookies[role])
+        if status != 200:
+            print(f"{label:<24}{role:<13} answers {status}, not 200: not measured")
+            missed += 1
+            continue
+        rate, errors, paced = measure(args.port, path, cookies[role], args)
+        missed += not row(label, role, rate, share=rate / ceiling, target=target, paced=paced, errors=errors)
+    print(f"{len(pages) - missed} of {len(pages)} pages meet their targets.")
+
+
+def row(label, role, rate, *, share, target, paced, errors):
+    p50, p95, p99 = (paced.percentile(q) for q in (0.50, 0.95, 0.99))
+    ok = errors == 0 and p95 <= 50 and (target is None or share >= target)
+    print(
+        f"{label:<24}{role:<13}{rate:>10.0f}{share:>10.3f}{(f'{target:.2f}' if target else '-'):>8}"
+        f"{p50:>8.1f}{p95:>8.1f}{p99:>8.1f}{errors:>8}  {'ok' if ok else 'MISSED'}",
+        flush=True,
+    )
+    return ok
+
+
+if __name__ == "__main__":
+    main()
