@@ -21,7 +21,7 @@ from pathlib import Path
 from tests.bench.pacer import paced_run
 from tests.bench.setup import board_path, prepare, recreate_database, signed_in_cookies
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 
 # (label, role, path or a callable giving it, target share of the ceiling)
