@@ -66,9 +66,13 @@ def test_an_email_committed_while_redis_is_down_waits_and_is_delivered_when_redi
     assert publishing_took < 10, f"publishing to a stopped broker blocked the commit for {publishing_took:.1f} s"
 
 
-def test_1000_emails_arrive_once_each_despite_a_killed_worker_and_temporary_smtp_refusals(
+def test_1000_emails_all_arrive_despite_a_killed_worker_and_temporary_smtp_refusals(
     transactional_db, tmp_path, request
 ):
+    """Every email arrives. SIGKILL can land between the server's "250 accepted" and the worker's
+    "sent" save for the emails the killed worker had in flight (at most its concurrency, 2): those
+    are sent again, with the same Message-ID so the receiver can tell. Nothing else arrives twice.
+    SMTP gives no way to close that window; the outbox keeps it to one UPDATE."""
     handler = RecordingHandler(refuse_with="451 4.3.0 Try again later", refuse_every=10)
     with (
         SMTPServer(handler) as smtp,
@@ -101,5 +105,8 @@ def test_1000_emails_arrive_once_each_despite_a_killed_worker_and_temporary_smtp
         )
     )
     assert len(handler.keys) == 1000
-    assert not duplicates, f"emails that arrived more than once: {duplicates}"
     assert count(EmailStatus.FAILED) == 0
+    assert sum(times - 1 for times in duplicates.values()) <= 2, f"more than the in-flight emails twice: {duplicates}"
+    for key in duplicates:
+        message_ids = {message["Message-ID"] for message in handler.messages if message["X-Eyeforai-Key"] == key}
+        assert len(message_ids) == 1, f"{key} arrived twice with different Message-IDs: {message_ids}"
