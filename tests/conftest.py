@@ -14,9 +14,16 @@ from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from eyeforai.celery import app as celery_app
 from tests.factories import HostMembershipFactory, ManagerFactory, TalentProfileFactory, UserFactory
+
+# CI replays the same examples every run (a new random example belongs in a developer's run, not a
+# landing); developers explore new ones.
+hypothesis_settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop shares the thread with the ORM
 
