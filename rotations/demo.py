@@ -68,14 +68,10 @@ def _place_cohort(cohort, *, manager, today):
                 )
                 if problems:
                     continue
-                placement = Placement(
-                    cohort=cohort,
-                    period=period,
+                placement = Placement.of(
                     talent=talent,
                     project=project,
-                    host=project.organization,
-                    starts_on=period.starts_on,
-                    ends_on=period.ends_on,
+                    period=period,
                     status=_status_on(period, today),
                     confirmed_at=timezone.now(),
                     created_by=manager,

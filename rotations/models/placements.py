@@ -101,6 +101,20 @@ class Placement(models.Model):
             "number": self.period.number,
         }
 
+    @classmethod
+    def of(cls, *, talent, project, period, **fields):
+        """An unsaved placement with what it copies from the project and the period: host, cohort, dates."""
+        return cls(
+            cohort=period.cohort,
+            period=period,
+            talent=talent,
+            project=project,
+            host=project.organization,
+            starts_on=period.starts_on,
+            ends_on=period.ends_on,
+            **fields,
+        )
+
     @property
     def is_live(self):
         return self.status in LIVE_PLACEMENT_STATUSES

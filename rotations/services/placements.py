@@ -51,16 +51,9 @@ def assign_placement(*, talent, project, period, by):
         raise ValidationError(problems)
     try:
         with transaction.atomic():
-            return Placement.objects.create(
-                cohort=period.cohort,
-                period=period,
-                talent=talent,
-                project=project,
-                host=project.organization,
-                starts_on=period.starts_on,
-                ends_on=period.ends_on,
-                created_by=by,
-            )
+            placement = Placement.of(talent=talent, project=project, period=period, created_by=by)
+            placement.save()
+            return placement
     except IntegrityError as error:
         raise ValidationError(_constraint_message(error)) from error
 

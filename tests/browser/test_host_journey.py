@@ -9,7 +9,8 @@ from eyeforai.mail.models import OutboundEmail
 from eyeforai.programme.choices import CohortStatus
 from hosts.choices import ProjectStatus
 from hosts.models import HostMembership, Project
-from tests.factories import PASSWORD, CohortFactory, ManagerFactory, SkillFactory, pass_second_factor
+from tests.browser.signin import sign_in
+from tests.factories import CohortFactory, ManagerFactory, SkillFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,15 +18,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def path_in(template, to, pattern):
     email = OutboundEmail.objects.filter(template__startswith=template, to=to).latest("created_at")
     return re.search(r"https?://[^/\s]+(" + pattern + r")", email.body_text).group(1)
-
-
-def sign_in(page, base, email, password=PASSWORD):
-    page.context.clear_cookies()
-    page.goto(base + "/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
-    pass_second_factor(page, email)
 
 
 def run_admin_action(page, base, model, action):

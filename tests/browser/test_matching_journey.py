@@ -6,19 +6,11 @@ from playwright.sync_api import expect
 
 from rotations.models import Placement
 from rotations.services.preferences import save_host_ranking, save_talent_ranking
-from tests.factories import PASSWORD, HostMembershipFactory, ManagerFactory, UserFactory, pass_second_factor
+from tests.browser.signin import sign_in
+from tests.factories import HostMembershipFactory, ManagerFactory, UserFactory
 from tests.rotations.fixtures import accept, accepted_talent
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("celery")]
-
-
-def sign_in(page, base, email):
-    page.context.clear_cookies()
-    page.goto(base + "/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    pass_second_factor(page, email)  # the manager's TOTP step (the admin requires it)
 
 
 def test_both_sides_rank_and_the_manager_applies_the_plan(

@@ -8,26 +8,16 @@ from playwright.sync_api import expect
 
 from eyeforai.mail.models import OutboundEmail
 from rotations.models import Placement
+from tests.browser.signin import sign_in
 from tests.factories import (
-    PASSWORD,
     HostMembershipFactory,
     HostOrganizationFactory,
     ManagerFactory,
     UserFactory,
-    pass_second_factor,
 )
 from tests.rotations.fixtures import accept, approved_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, base, email):
-    page.context.clear_cookies()
-    page.goto(base + "/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    pass_second_factor(page, email)
 
 
 def test_manager_places_a_talent_for_three_periods_and_both_sides_see_it(

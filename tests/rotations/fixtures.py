@@ -48,16 +48,9 @@ def approved_project(organization, cohort, *, seats=(1, 1, 1), title=None):
 def place(talent, project, number, *, status="proposed"):
     """A placement written straight to the database (as an already-made one); the service is tested apart."""
     period = project.cohort.periods.get(number=number)
-    return Placement.objects.create(
-        cohort=project.cohort,
-        period=period,
-        talent=talent,
-        project=project,
-        host=project.organization,
-        starts_on=period.starts_on,
-        ends_on=period.ends_on,
-        status=status,
-    )
+    placement = Placement.of(talent=talent, project=project, period=period, status=status)
+    placement.save()
+    return placement
 
 
 @pytest.fixture
