@@ -122,7 +122,11 @@ class Application(models.Model):
                 name="talents_application_score_range",
             ),
         ]
-        indexes = [models.Index(fields=["cohort", "status"], name="talents_application_cohort_st")]
+        indexes = [
+            models.Index(fields=["cohort", "status"], name="talents_application_cohort_st"),
+            # The managers' list, newest first (the admin adds -id to make the order total).
+            models.Index(fields=["-created_at", "-id"], name="talents_application_newest"),
+        ]
 
     def __str__(self):
         return _("%(talent)s → %(cohort)s") % {"talent": self.talent, "cohort": self.cohort}

@@ -27,6 +27,7 @@ from talents.models import Application
 from talents.services import applications as application_services
 from talents.services import days as day_services
 from talents.services.profiles import save_profile
+from talents.week_table import week_rows
 
 
 def _talent(request):
@@ -37,8 +38,9 @@ def _talent(request):
 @require_GET
 def dashboard(request):
     talent = _talent(request)
-    application, open_call = application_services.current_application(talent)
-    state = day_services.days_state(talent)
+    applications = application_services.applications_of(talent)
+    application, open_call = application_services.current_application(talent, applications=applications)
+    state = day_services.days_state(talent, applications=applications)
     context = {
         "talent": talent,
         "application": application,
@@ -133,8 +135,7 @@ def _render_days(request, talent, *, form=None, absence_form=None, status=200):
         "form": form,
         "absence_form": absence_form or AbsenceForm(),
         "chart": progress_chart(state.weeks) if state.application else None,
-        "weeks": list(reversed(state.weeks)),
-        "editable_ids": {log.pk for log in state.logs if day_services.can_edit(log)},
+        "week_rows": week_rows(state.weeks, editable_ids={log.pk for log in state.logs if day_services.can_edit(log)}),
     }
     return render(request, "talents/days.html", context, status=status)
 

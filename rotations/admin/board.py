@@ -12,7 +12,9 @@ page a browser can open (and a server can render) for hundreds.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Window
+from django.db.models import Count, Window
+from django.utils.html import format_html
+from django.utils.translation import ngettext
 
 from hosts.choices import ProjectStatus
 from hosts.models import Project, ProjectSeat
@@ -32,6 +34,25 @@ class Choice:
     def allowed(self):
         return not self.problems
 
+    def as_option(self):
+        """The <option> for this choice. Built here, not in the template: a board page holds one per
+        project for every empty cell (thousands on a big cohort), and template nodes cost ten times more."""
+        project = self.project
+        if self.allowed:
+            state = ngettext("%(count)s seat left", "%(count)s seats left", self.seats_left) % {
+                "count": self.seats_left
+            }
+        else:
+            state = " ".join(str(problem) for problem in self.problems)
+        return format_html(
+            '<option value="{}"{}>{}: {} — {}</option>',
+            project.uuid,
+            "" if self.allowed else " disabled",
+            project.organization.name,
+            project.title,
+            state,
+        )
+
 
 @dataclass
 class Cell:
@@ -46,7 +67,12 @@ class Row:
     cells: list
 
 
-BOARD_PAGE_SIZE = 100
+BOARD_PAGE_SIZE = 50
+# What a cell shows and the rules read (rotations/services/rules.py) of a placement.
+BOARD_PLACEMENT_FIELDS = [
+    "uuid", "talent", "project", "host", "period", "status", "starts_on", "ends_on",
+    "project__uuid", "project__title", "host__name", "period__number", "period__cohort",
+]  # fmt: skip
 
 
 def build_board(cohort, *, page=1):
@@ -55,13 +81,19 @@ def build_board(cohort, *, page=1):
     applications = list(
         Application.objects.filter(cohort=cohort, status=ApplicationStatus.ACCEPTED)
         .select_related("talent__user")
+        .only("talent__uuid", "talent__user__first_name", "talent__user__last_name", "talent__user__email")
         .annotate(total=Window(Count("pk")))  # the count of every row, before the page's LIMIT
         .order_by("talent__user__last_name", "talent__user__first_name", "pk")[start : start + BOARD_PAGE_SIZE]
     )
     talents = [application.talent for application in applications]
     total = applications[0].total if applications else 0
     live = Placement.objects.in_cohort(cohort).live()
-    placements = list(live.filter(talent__in=talents).select_related("project", "host", "period"))
+    placements = list(
+        live.filter(talent__in=talents)
+        .select_related("project", "host", "period")
+        .only(*BOARD_PLACEMENT_FIELDS)  # not the projects' and hosts' long descriptions
+        .order_by()  # cells are looked up by key; the model's ordering would join four more tables
+    )
     # The page's talents' placements for the per-talent rules; seats taken counted over the whole cohort.
     state = RotationState.of(placements)
     taken = live.values_list("project_id", "period_id", "status").annotate(count=Count("pk")).order_by()
@@ -74,10 +106,15 @@ def build_board(cohort, *, page=1):
     projects = list(
         Project.objects.filter(cohort=cohort, status=ProjectStatus.APPROVED)
         .select_related("organization")
-        .prefetch_related(Prefetch("seats", queryset=ProjectSeat.objects.all(), to_attr="seat_list"))
+        .only("uuid", "title", "status", "cohort", "organization__name")
         .order_by("organization__name", "title")
     )
-    seats = {(seat.project_id, seat.period_id): seat.seats for project in projects for seat in project.seat_list}
+    seats = {
+        (project_id, period_id): count
+        for project_id, period_id, count in ProjectSeat.objects.filter(
+            project__cohort=cohort, project__status=ProjectStatus.APPROVED
+        ).values_list("project_id", "period_id", "seats")
+    }
 
     rows = []
     for talent in talents:

@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -8,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from eyeforai.admin_lists import QuickActionCheckboxMixin
 from talents.admin.exports import csv_response
 from talents.choices import ApplicationStatus
 from talents.models import Application, ApplicationEvent, TalentProfile
@@ -43,6 +45,14 @@ class ApplicationEventInline(admin.TabularInline):
         return False
 
 
+class ApplicationChangeList(ChangeList):
+    """The list shows no answers: leave the long texts in the database (the CSV export has no use
+    for them either, so it shares this queryset)."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        return super().get_queryset(request, exclude_parameters).defer("motivation", "why_sweden", "availability_note")
+
+
 def _move_action(status, description):
     @admin.action(description=description, permissions=["change"])
     def action(modeladmin, request, queryset):
@@ -53,7 +63,7 @@ def _move_action(status, description):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_display = [
         "talent_name",
         "email",
@@ -75,6 +85,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "motivation",
     ]
     list_select_related = ["talent__user", "cohort"]
+    list_per_page = 50
     date_hierarchy = "submitted_at"
     inlines = [ApplicationEventInline]
     actions = [
@@ -105,6 +116,9 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_changelist(self, request, **kwargs):
+        return ApplicationChangeList
 
     @admin.display(description=_("talent"), ordering="talent__user__last_name")
     def talent_name(self, application):

@@ -27,14 +27,26 @@ MANAGER_MOVES = {
 }
 
 
-def current_application(talent):
-    """The application the talent's pages are about: to the open call, else the latest one, else None."""
-    applications = list(
+def applications_of(talent):
+    """All the talent's applications, newest first, with cohort, periods and history: what the
+    dashboard reads three times (current_application, days_state) from one load."""
+    return list(
         Application.objects.for_talent(talent)
         .select_related("cohort")
-        .prefetch_related("events")
+        .prefetch_related("events", "cohort__periods")
         .order_by("-created_at")
     )
+
+
+def current_application(talent, *, applications=None):
+    """The application the talent's pages are about: to the open call, else the latest one, else None."""
+    if applications is None:
+        applications = list(
+            Application.objects.for_talent(talent)
+            .select_related("cohort")
+            .prefetch_related("events")
+            .order_by("-created_at")
+        )
     open_cohort = Cohort.objects.open_call().first()
     if open_cohort:
         for application in applications:

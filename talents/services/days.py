@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from eyeforai.programme.choices import CohortStatus
+from talents.choices import ApplicationStatus
 from talents.models import Absence, Application, DayLog
 from talents.weeks import cohort_end, cohort_weeks, iso_week_label, monday_of, progress
 
@@ -42,21 +44,27 @@ class DaysState:
 
 def running_application(talent):
     """The talent's accepted application in a running cohort, with the cohort's periods, or None."""
-    return (
-        Application.objects.for_talent(talent)
-        .accepted()
-        .in_running_cohorts()
-        .select_related("cohort")
-        .prefetch_related("cohort__periods")
-        .order_by("-cohort__starts_on")
-        .first()
+    return running_among(
+        Application.objects.for_talent(talent).accepted().select_related("cohort").prefetch_related("cohort__periods")
     )
 
 
-def days_state(talent, *, today=None):
-    """Load everything the days page needs in a fixed number of queries (four with a cohort)."""
+def running_among(applications):
+    """Of the talent's applications (loaded with their cohorts), the accepted one in the running cohort
+    that started last, or None."""
+    running = [
+        application
+        for application in applications
+        if application.status == ApplicationStatus.ACCEPTED and application.cohort.status == CohortStatus.RUNNING
+    ]
+    return max(running, key=lambda application: application.cohort.starts_on, default=None)
+
+
+def days_state(talent, *, today=None, applications=None):
+    """Load everything the days page needs in a fixed number of queries (four with a cohort; two when
+    the talent's `applications` come loaded with cohort and periods, as on the dashboard)."""
     today = today or timezone.localdate()
-    application = running_application(talent)
+    application = running_application(talent) if applications is None else running_among(applications)
     if application is None:
         return DaysState(application=None, periods=[], logs=[], absences=[], weeks=[], today=today)
     cohort = application.cohort

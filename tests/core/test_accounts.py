@@ -2,7 +2,11 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from eyeforai.accounts.models import User
@@ -118,3 +122,22 @@ def test_email_addresses_are_unique_whatever_their_case(db, email):
     UserFactory(email="mixed@example.org")
     with pytest.raises(Exception, match=r"accounts_user_email_ci_unique|duplicate key"):
         User.objects.create(email=email)
+
+
+def test_a_session_read_from_redis_costs_no_query_and_dies_at_sign_out(client, talent, settings):
+    """Production's cached_db sessions: served from Redis, and gone there too when the person signs out."""
+    broker = django_settings.CELERY_BROKER_URL  # the test run's own Redis database
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": broker}}
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    client.force_login(talent)
+    page = reverse("talents:dashboard")
+    assert client.get(page).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page).status_code == 200
+    assert not [query for query in queries if "django_session" in query["sql"]]
+
+    stolen_cookie = client.cookies["sessionid"].value
+    client.post(reverse("account_logout"))
+    thief = Client()
+    thief.cookies["sessionid"] = stolen_cookie
+    assert thief.get(page).status_code == 302  # to the sign-in page: the session is gone from Redis and the table

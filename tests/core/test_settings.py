@@ -117,3 +117,17 @@ def test_content_security_policy_allows_no_inline_code():
     directives = django_settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
     assert all("'unsafe-inline'" not in values for values in directives.values())
     assert directives["script-src"] == ["'self'"]
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "engine"),
+    [
+        ("redis://redis.internal:6379/1", "django.contrib.sessions.backends.cached_db"),
+        # One cache per process: a sign-out in one worker would not reach the others.
+        ("locmemcache://", "django.contrib.sessions.backends.db"),
+    ],
+)
+def test_sessions_are_read_from_the_cache_only_when_every_worker_shares_it(cache_url, engine):
+    code = "from django.conf import settings as s; print(s.SESSION_ENGINE)"
+    result = manage("shell", "-c", code, env={**PRODUCTION_ENV, "CACHE_URL": cache_url})
+    assert result.stdout.split()[-1] == engine

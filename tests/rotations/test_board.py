@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from eyeforai.mail.models import OutboundEmail
+from rotations.admin.board import BOARD_PAGE_SIZE
 from rotations.choices import PlacementStatus
 from rotations.models import Placement
 from tests.factories import HostOrganizationFactory
@@ -117,8 +118,8 @@ def _cohort_of_size(cohort, size):
         place(profile, projects[(number + 1) % 6], 2, status="confirmed")
 
 
-@pytest.mark.parametrize("size", [10, 100])
-def test_the_board_issues_the_same_queries_for_10_and_100_talents(
+@pytest.mark.parametrize("size", [10, BOARD_PAGE_SIZE])
+def test_the_board_issues_the_same_queries_for_10_talents_and_a_full_page(
     client, manager, rotation_cohort, django_assert_num_queries, size
 ):
     _cohort_of_size(rotation_cohort, size)

@@ -132,6 +132,18 @@ def test_the_application_list_issues_a_fixed_number_of_queries(
     assert response.context["cl"].result_count == count
 
 
+def test_the_list_leaves_the_answers_in_the_database_and_draws_django_s_own_checkbox(manager_client, call_cohort):
+    from django.contrib import admin  # noqa: PLC0415 - the registered ModelAdmin, not a module import
+
+    application = ApplicationFactory(cohort=call_cohort, motivation="A long motivation " * 50)
+    response = manager_client.get(reverse(CHANGELIST))
+    (listed,) = response.context["cl"].result_list
+    assert {"motivation", "why_sweden", "availability_note"} <= listed.get_deferred_fields()
+    model_admin = admin.site.get_model_admin(Application)
+    assert model_admin.action_checkbox(application) == admin.ModelAdmin.action_checkbox(model_admin, application)
+    assert model_admin.action_checkbox(application) in response.text
+
+
 def test_the_compliance_report_counts_weeks_and_sorts(manager_client, media_root):
     cohort = running_cohort()
     today = timezone.localdate()

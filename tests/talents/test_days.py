@@ -133,7 +133,7 @@ def test_history_shows_missing_weeks_but_not_absences(talent_client, talent, acc
     page = talent_client.get(reverse("talents:days"))
     assert page.status_code == 200
     assert "Missing" in page.text
-    weeks = {week.monday: week.state for week in page.context["weeks"]}
+    weeks = {week.monday: week.state for week in page.context["state"].weeks}
     assert weeks[two_weeks_ago] == WeekState.LOGGED
     assert weeks[last_week] == WeekState.ABSENT
     assert weeks[last_week - timedelta(weeks=2)] in {WeekState.MISSING, WeekState.HOLIDAY}
