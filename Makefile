@@ -55,7 +55,9 @@ lint: $(STAMP)
 # vulnerability service of the package index; see README, "Security checks").
 audit: $(STAMP)
 	$(BIN)/bandit -q -r eyeforai talents hosts rotations -x '*/migrations/*'
-	$(BIN)/pip-audit --skip-editable --progress-spinner off
+	rm -f $(VENV)/pip-audit.json
+	-$(BIN)/pip-audit --skip-editable --progress-spinner off --format json -o $(VENV)/pip-audit.json
+	$(BIN)/python -m tests.tools.audit_report $(VENV)/pip-audit.json
 
 test: lint audit
 	env -u DATABASE_URL DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run

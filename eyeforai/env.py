@@ -16,7 +16,7 @@ TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 DATABASE_SCHEMES = {"postgres", "postgresql", "pgsql", "sqlite"}
 EMAIL_SCHEMES = {"smtp", "smtps", "smtp+tls", "smtp+ssl", "consolemail", "filemail", "memorymail", "dummymail"}
-DEVELOPMENT_SECRET_KEY = "dev-only-secret-key-never-use-in-production"  # noqa: S105 # nosec B105 - refused unless DEBUG
+DEVELOPMENT_SECRET_KEY = "dev-only-secret-key-never-use-in-production"  # refused unless DEBUG  # noqa: S105  # nosec B105
 
 
 class Environment:

@@ -144,7 +144,7 @@ def _day_logs(profile, cohort, *, rng, today):
 
 
 def seed_talents(context):
-    rng = random.Random(3)  # noqa: S311 # nosec B311 - demo data, the same every time
+    rng = random.Random(3)  # demo data, the same every time  # noqa: S311  # nosec B311
     today = timezone.localdate()
     skills = context.data["skills"]
     cohorts = context.data["cohorts"]

@@ -4,7 +4,7 @@ from tqdm import tqdm
 
 from eyeforai.demo.registry import DemoContext, seeders
 
-DEMO_PASSWORD = "eyeforai-demo"  # noqa: S105 # nosec B105 - printed for the demo; demo accounts exist only in seeded data
+DEMO_PASSWORD = "eyeforai-demo"  # printed for the demo; demo accounts exist only in seeded data  # noqa: S105  # nosec B105
 
 
 class Command(BaseCommand):
