@@ -71,7 +71,7 @@ BOARD_PAGE_SIZE = 50
 # What a cell shows and the rules read (rotations/services/rules.py) of a placement.
 BOARD_PLACEMENT_FIELDS = [
     "uuid", "talent", "project", "host", "period", "status", "starts_on", "ends_on",
-    "project__uuid", "project__title", "host__name", "period__number", "period__cohort",
+    "project__uuid", "project__title", "host__name", "period__number",
 ]  # fmt: skip
 
 
@@ -92,8 +92,9 @@ def build_board(cohort, *, page=1):
         live.filter(talent__in=talents)
         .select_related("project", "host", "period")
         .only(*BOARD_PLACEMENT_FIELDS)  # not the projects' and hosts' long descriptions
-        .order_by()  # cells are looked up by key; the model's ordering would join four more tables
+        .order_by()  # the model's ordering would join four more tables; period order is enough, in Python
     )
+    placements.sort(key=lambda placement: placement.period.number)  # a choice's reasons in period order
     # The page's talents' placements for the per-talent rules; seats taken counted over the whole cohort.
     state = RotationState.of(placements)
     taken = live.values_list("project_id", "period_id", "status").annotate(count=Count("pk")).order_by()

@@ -4,6 +4,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
+from django.contrib.sessions.backends import cached_db
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -137,7 +139,10 @@ def test_a_session_read_from_redis_costs_no_query_and_dies_at_sign_out(client, t
     assert not [query for query in queries if "django_session" in query["sql"]]
 
     stolen_cookie = client.cookies["sessionid"].value
+    cache_key = cached_db.KEY_PREFIX + stolen_cookie
+    assert caches["default"].get(cache_key)  # the session is in Redis ...
     client.post(reverse("account_logout"))
+    assert caches["default"].get(cache_key) is None  # ... until the person signs out
     thief = Client()
     thief.cookies["sessionid"] = stolen_cookie
     assert thief.get(page).status_code == 302  # to the sign-in page: the session is gone from Redis and the table

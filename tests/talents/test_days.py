@@ -6,10 +6,13 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from eyeforai.programme.choices import CohortStatus
 from talents.choices import ApplicationStatus, WeekState
-from talents.models import Absence, DayLog
+from talents.models import Absence, Application, DayLog
+from talents.services.applications import applications_of
+from talents.services.days import running_among, running_application
 from talents.weeks import assess_week, monday_of
-from tests.factories import AbsenceFactory, ApplicationFactory, DayLogFactory, running_cohort
+from tests.factories import AbsenceFactory, ApplicationFactory, CohortFactory, DayLogFactory, running_cohort
 
 
 def log_data(day, **overrides):
@@ -194,13 +197,36 @@ def _accepted_talents_with_history(count, weeks=30):
 
 
 @pytest.mark.parametrize("weeks", [3, 40])
-def test_the_days_page_and_dashboard_issue_a_fixed_number_of_queries(client, db, weeks, django_assert_max_num_queries):
+def test_the_days_page_and_dashboard_issue_a_fixed_number_of_queries(client, db, weeks, django_assert_num_queries):
     application = _accepted_talents_with_history(1, weeks=weeks)[0]
     for _ in range(weeks // 10):
         AbsenceFactory(talent=application.talent)
     client.force_login(application.talent.user)
-    with django_assert_max_num_queries(9):
+    # session, user, profile, accepted applications, periods, logs, absences, the navigation's host check
+    with django_assert_num_queries(8):
         assert client.get(reverse("talents:days")).status_code == 200
-    # 12 of the talents app's own, and rotations' section: the talent's placements and calendar feed.
-    with django_assert_max_num_queries(14):
+    # session, user, profile, applications (with events and periods), the open call, logs, absences; rotations'
+    # section: the cohort being matched, placements, calendar feed; the navigation's host check.
+    with django_assert_num_queries(13):
         assert client.get(reverse("talents:dashboard")).status_code == 200
+
+
+def test_the_running_application_is_the_accepted_one_in_the_running_cohort_that_started_last(db):
+    """The dashboard picks it from the applications it already loaded; the days page asks the database."""
+    today = timezone.localdate()
+    older = running_cohort(name="Cohort older", starts_on=today - timedelta(weeks=60))
+    newer = running_cohort(name="Cohort newer", starts_on=today - timedelta(weeks=8))
+    completed = CohortFactory(status=CohortStatus.COMPLETED, starts_on=today - timedelta(weeks=20))
+    newest_but_not_accepted = running_cohort(name="Cohort newest", starts_on=today - timedelta(weeks=2))
+    expected = ApplicationFactory(cohort=newer, status=ApplicationStatus.ACCEPTED)
+    talent = expected.talent
+    ApplicationFactory(talent=talent, cohort=older, status=ApplicationStatus.ACCEPTED)
+    ApplicationFactory(talent=talent, cohort=completed, status=ApplicationStatus.ACCEPTED)
+    ApplicationFactory(talent=talent, cohort=newest_but_not_accepted, status=ApplicationStatus.INTERVIEW)
+
+    assert running_application(talent) == expected
+    assert running_among(applications_of(talent)) == expected
+    # Nothing running and accepted: neither finds one.
+    Application.objects.filter(cohort__in=[older, newer]).update(status=ApplicationStatus.WITHDRAWN)
+    assert running_application(talent) is None
+    assert running_among(applications_of(talent)) is None

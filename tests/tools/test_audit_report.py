@@ -33,3 +33,13 @@ def test_a_clean_audit_says_how_much_it_checked(tmp_path, capsys):
     path = write(tmp_path, [{"name": "celery", "version": "5.7.0", "vulns": []}])
     assert main(path) == 0
     assert "1 of 1 packages audited, 0 with known vulnerabilities." in capsys.readouterr().out
+
+
+def test_where_auditing_is_required_nothing_audited_fails(tmp_path, capsys):
+    path = write(tmp_path, [{"name": "celery", "skip_reason": "Dependency not found on PyPI and could not be audited"}])
+    assert main(path, required=True) == 1
+
+
+def test_no_report_at_all_fails_with_a_sentence_not_a_traceback(tmp_path, capsys):
+    assert main(tmp_path / "missing.json") == 1
+    assert "pip-audit wrote no usable report" in capsys.readouterr().out
