@@ -28,8 +28,8 @@ MANAGER_MOVES = {
 
 
 def applications_of(talent):
-    """All the talent's applications, newest first, with cohort, periods and history: what the
-    dashboard reads three times (current_application, days_state) from one load."""
+    """All the talent's applications, newest first, with cohort, periods and history: the dashboard
+    hands this one load to both current_application and days_state."""
     return list(
         Application.objects.for_talent(talent)
         .select_related("cohort")
@@ -40,13 +40,7 @@ def applications_of(talent):
 
 def current_application(talent, *, applications=None):
     """The application the talent's pages are about: to the open call, else the latest one, else None."""
-    if applications is None:
-        applications = list(
-            Application.objects.for_talent(talent)
-            .select_related("cohort")
-            .prefetch_related("events")
-            .order_by("-created_at")
-        )
+    applications = applications_of(talent) if applications is None else applications
     open_cohort = Cohort.objects.open_call().first()
     if open_cohort:
         for application in applications:
