@@ -11,6 +11,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 # Tests always run on PostgreSQL and Redis (a database of their own, Redis db 15).
+# The cache stays per process (locmem): each test starts from an empty one (tests/conftest.py), and
+# pytest runs no system checks, so the production rule "DEBUG off needs a shared cache"
+# (eyeforai/http/checks.py) does not apply to it; tests that need Redis's sharing say so themselves
+# (tests/hardening/test_shared_cache.py).
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/eyeforai
 TEST_BROKER_URL ?= redis://127.0.0.1:6379/15
 TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) \
@@ -52,12 +56,13 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 # Security scans: bandit over our code, pip-audit over the installed dependencies (needs the
-# vulnerability service of the package index; see README, "Security checks").
+# vulnerability service of the package index; unreachable is a warning unless AUDIT_REQUIRED=1, a
+# known vulnerability a failure; see README, "Security checks"). pip-audit's traceback goes to its log.
 audit: $(STAMP)
 	$(BIN)/bandit -q -r eyeforai talents hosts rotations -x '*/migrations/*'
-	rm -f $(VENV)/pip-audit.json
-	-$(BIN)/pip-audit --skip-editable --progress-spinner off --format json -o $(VENV)/pip-audit.json
-	$(BIN)/python -m tests.tools.audit_report $(VENV)/pip-audit.json
+	rm -f $(VENV)/pip-audit.json $(VENV)/pip-audit.log
+	-$(BIN)/pip-audit --skip-editable --progress-spinner off --format json -o $(VENV)/pip-audit.json 2>$(VENV)/pip-audit.log
+	$(BIN)/python -m tests.tools.audit_report $(VENV)/pip-audit.json $(VENV)/pip-audit.log
 
 test: lint audit
 	env -u DATABASE_URL DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
@@ -74,10 +79,16 @@ clean:
 # The matching engine against its references on synthetic cohorts of 20 to 5,000 talents (takes a few minutes).
 .PHONY: bench-matching
 bench-matching: $(STAMP)
-	$(BIN)/python -m rotations.matching.bench
+	$(BIN)/python -m rotations.engine.reference.bench
 
 # The portal under load: seed_demo --scale 42 in its own database (eyeforai_bench, dropped after),
 # gunicorn with production settings on loopback, wrk and a fixed-rate generator (needs `wrk`).
 .PHONY: bench-load
 bench-load: $(STAMP)
 	$(BIN)/python -m tests.bench.load $(BENCH_ARGS)
+
+# Hostile CVs (deflate bombs, deep nesting, 62,000 pages, cycles, huge xrefs) uploaded to gunicorn with
+# production settings on loopback while a second client reads /healthz; prints both latencies.
+.PHONY: bench-cv
+bench-cv: $(STAMP)
+	$(BIN)/python -m tests.bench.cv $(BENCH_ARGS)

@@ -7,6 +7,7 @@ A value that cannot be understood stops start-up with a message naming the varia
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,8 @@ env = Environment()
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.secret_key("SECRET_KEY", debug=DEBUG)
+# Earlier keys, still accepted for signatures and sealed outbox bodies while a rotation settles.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Absolute address of the portal, for links in emails and calendar feeds.
@@ -28,12 +31,13 @@ INSTALLED_APPS = [
     "eyeforai.accounts",
     "eyeforai.programme",
     "eyeforai.mail",
-    "eyeforai.pages",
-    "eyeforai.demo",
+    "eyeforai.activity",
+    "eyeforai.http",
     "talents",
     "hosts",
     "rotations",
-    "django.contrib.admin",
+    "portal",
+    "eyeforai.admintools.apps.PortalAdminConfig",  # django.contrib.admin with the portal's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,6 +51,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a request no page can mean (a control character in the address) gets 400 before anything else.
+    "eyeforai.http.middleware.RejectControlCharactersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -61,7 +67,7 @@ MIDDLEWARE = [
     "eyeforai.accounts.mfa.AdminRequiresMFAMiddleware",
 ]
 
-ROOT_URLCONF = "eyeforai.urls"
+ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "eyeforai.wsgi.application"
 
 TEMPLATES = [
@@ -116,8 +122,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "pages:home"
-ACCOUNT_ADAPTER = "eyeforai.accounts.adapter.AccountAdapter"
+LOGIN_REDIRECT_URL = "portal:home"
+ACCOUNT_ADAPTER = "portal.allauth_adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -161,6 +167,19 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+# A CV is read in a child process with these limits (talents/cv.py); one that needs more is refused.
+CV_MAX_PAGES = env.int("CV_MAX_PAGES", default=30)
+CV_CHECK_CPU_SECONDS = env.int("CV_CHECK_CPU_SECONDS", default=3)
+CV_CHECK_MEMORY_MB = env.int("CV_CHECK_MEMORY_MB", default=256)
+CV_CHECK_TIMEOUT_SECONDS = env.int("CV_CHECK_TIMEOUT_SECONDS", default=4)
+# A talent may save or submit an application this many times per window (seconds).
+APPLICATION_SAVE_RATE_LIMIT = env.int("APPLICATION_SAVE_RATE_LIMIT", default=30)
+APPLICATION_SAVE_RATE_WINDOW = env.int("APPLICATION_SAVE_RATE_WINDOW", default=3600)
+# Retention (the privacy page says the same): the CV of an application that was not accepted is
+# deleted this many days after its cohort's start date (talents/services/retention.py); an email's
+# body (text and HTML) is emptied this many days after it was written (eyeforai/mail/services.py).
+RETENTION_REJECTED_CV_DAYS = env.int("RETENTION_REJECTED_CV_DAYS", default=180)
+RETENTION_OUTBOX_BODY_DAYS = env.int("RETENTION_OUTBOX_BODY_DAYS", default=90)
 
 # --- Email ------------------------------------------------------------------
 globals().update(env.email("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}"))
@@ -187,8 +206,6 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-# Periodic tasks: each app adds its own entries in its AppConfig.ready().
-CELERY_BEAT_SCHEDULE = {}
 
 # Outbox: how often and how hard delivery is tried.
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
@@ -198,8 +215,41 @@ OUTBOX_STUCK_AFTER_SECONDS = env.int("OUTBOX_STUCK_AFTER_SECONDS", default=300)
 OUTBOX_REDISPATCH_EVERY_SECONDS = env.int("OUTBOX_REDISPATCH_EVERY_SECONDS", default=60)
 OUTBOX_REDISPATCH_AFTER_SECONDS = env.int("OUTBOX_REDISPATCH_AFTER_SECONDS", default=30)
 
+# Every periodic task, in CELERY_TIMEZONE (Europe/Stockholm). Each email's idempotency key keeps a
+# re-run from sending twice. Early morning: placement statuses first, then the reminders that read them.
+CELERY_BEAT_SCHEDULE = {
+    "mail.redispatch": {
+        "task": "mail.redispatch_waiting_emails",
+        "schedule": float(OUTBOX_REDISPATCH_EVERY_SECONDS),
+    },
+    "talents.daylog_reminders": {
+        "task": "talents.send_daylog_reminders",
+        "schedule": crontab(hour=9, minute=0, day_of_week="fri"),
+    },
+    "talents.draft_reminders": {"task": "talents.send_draft_reminders", "schedule": crontab(minute=15)},
+    "rotations.advance_placements": {"task": "rotations.advance_placements", "schedule": crontab(hour=5, minute=0)},
+    "rotations.send_placement_reminders": {
+        "task": "rotations.send_placement_reminders",
+        "schedule": crontab(hour=5, minute=15),
+    },
+    "rotations.send_preference_reminders": {
+        "task": "rotations.send_preference_reminders",
+        "schedule": crontab(hour=9, minute=30),
+    },
+    # Retention, at night: CVs of applications not accepted, then old outbox bodies.
+    "talents.delete_expired_cvs": {"task": "talents.delete_expired_cvs", "schedule": crontab(hour=3, minute=30)},
+    "mail.discard_old_bodies": {"task": "mail.discard_old_bodies", "schedule": crontab(hour=3, minute=45)},
+}
+
 # --- Security ---------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of ours stand in front of gunicorn, each appending to X-Forwarded-For (the TLS proxy
+# the README recommends: 1). The client's address, for every rate limit, is the Nth entry from the
+# right (eyeforai.ratelimit.client_address); 0 reads no header, for gunicorn facing the internet.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# allauth asks the adapter (portal/allauth_adapter.py), which asks client_address; its own reading of
+# the header is given the same count in case a later allauth reads it directly.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -231,7 +281,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Calendar tokens and emailed keys in addresses are masked in every log line ("Not Found: <path>",
+    # runserver's access log); gunicorn's access log masks them too (./gunicorn.conf.py).
+    "filters": {"mask_secrets": {"()": "eyeforai.http.access_log.MaskSecrets"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["mask_secrets"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        # Django's own console handler (DEBUG only) would print its records unmasked: they go to ours.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.db.backends": {"level": "INFO"},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},  # runserver's access log
+    },
 }

@@ -6,6 +6,7 @@ Another organisation's object answers 404, exactly like one that does not exist.
 from django.http import Http404
 
 from eyeforai.accounts.access import role_required
+from eyeforai.accounts.choices import Role
 from hosts.models import HostMembership, Project
 
 
@@ -13,6 +14,9 @@ def membership_for(user):
     """The user's HostMembership (organisation joined in), or None. Cached on the user object:
     the navigation, the decorator and the view all ask within one request."""
     if not (user.is_authenticated and user.is_active):
+        return None
+    if user.role and user.role != Role.HOST_MEMBER:
+        # One person, one role: a membership left over from before the rule (a talent's) opens nothing.
         return None
     if not hasattr(user, "_host_membership"):
         user._host_membership = HostMembership.objects.select_related("organization").filter(user=user).first()

@@ -40,9 +40,33 @@ class ProjectStatus(models.TextChoices):
 
 # Members may change a project only while it is being written or reworked.
 EDITABLE_PROJECT_STATUSES = (ProjectStatus.DRAFT, ProjectStatus.CHANGES_REQUESTED)
+# ...and may withdraw it until the programme team has approved it.
+WITHDRAWABLE_PROJECT_STATUSES = (*EDITABLE_PROJECT_STATUSES, ProjectStatus.SUBMITTED)
 
 
 class Place(models.TextChoices):
     ON_SITE = "on_site", _("On site")
     HYBRID = "hybrid", _("Hybrid")
     REMOTE = "remote", _("Remote")
+
+
+class InvitationState(models.TextChoices):
+    """How an invitation link stands for the person who opened it; computed by the view, never stored."""
+
+    UNKNOWN = "unknown"
+    MEMBER = "member"
+    USED = "used"
+    EXPIRED = "expired"
+    ANONYMOUS = "anonymous"
+    OTHER_ORGANIZATION = "other_organization"
+    WRONG_EMAIL = "wrong_email"
+    READY = "ready"
+    REFUSED = "refused"
+    OTHER_ROLE = "other_role"
+
+
+class InvitationRefusal(models.TextChoices):
+    """Why an invitation was refused for good (stored on it; the managers' invitation list shows it)."""
+
+    TALENT = "talent", _("The person is a talent: a person holds one role")
+    OTHER_ROLE = "other_role", _("The person holds another role")

@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from eyeforai.demo.core_seed import demo_user
+from eyeforai.accounts.choices import Role
+from eyeforai.accounts.demo import demo_user
 from hosts.choices import InterestStatus, MemberRole, OrganizationStatus, Place, ProjectStatus, Sector
 from hosts.models import HostInterest, HostMembership, HostOrganization, Invitation, Project, ProjectSeat
 from hosts.models.organizations import token_digest
@@ -217,7 +218,7 @@ def seed_hosts(context):
         organizations[host["slug"]] = organization
         for index, (first, last) in enumerate(host["members"]):
             email = f"{_ascii(first)}.{_ascii(last).replace(' ', '-')}@{host['domain']}"
-            user = demo_user(email, password=context.password, first_name=first, last_name=last)
+            user = demo_user(email, password=context.password, first_name=first, last_name=last, role=Role.HOST_MEMBER)
             HostMembership.objects.get_or_create(
                 user=user,
                 defaults={

@@ -17,6 +17,8 @@ LIVE_PLACEMENT_STATUSES = (
     PlacementStatus.ACTIVE,
     PlacementStatus.COMPLETED,
 )
+# A manager may cancel a placement until it is over (or already cancelled).
+CANCELLABLE_PLACEMENT_STATUSES = (PlacementStatus.PROPOSED, PlacementStatus.CONFIRMED, PlacementStatus.ACTIVE)
 
 
 class Side(models.TextChoices):

@@ -7,15 +7,12 @@ placement rules are still kept, by RotationState, so the demo never shows an imp
 
 from django.utils import timezone
 
-from hosts.choices import ProjectStatus
 from hosts.models import Project
 from rotations.choices import OutcomeResult, PlacementStatus, Side
 from rotations.models import BuddyRequest, Evaluation, HiringInterest, HostRanking, Outcome, Placement, TalentPreference
 from rotations.services.calendars import feed_for_host, feed_for_talent
-from rotations.services.preferences import accepted_talents, approved_projects
 from rotations.services.rules import RotationState, placement_problems
-from talents.choices import ApplicationStatus
-from talents.models import Application
+from talents.models import TalentProfile
 
 COMMENTS = [
     "A real problem with real data; the weekly demo to the clinicians kept us honest.",
@@ -35,17 +32,9 @@ def _status_on(period, today):
 def _place_cohort(cohort, *, manager, today):
     """Place every accepted talent of the cohort for each period, keeping the placement rules."""
     periods = list(cohort.periods.order_by("number"))
-    talents = [
-        application.talent
-        for application in Application.objects.filter(cohort=cohort, status=ApplicationStatus.ACCEPTED)
-        .select_related("talent__user")
-        .order_by("pk")
-    ]
+    talents = list(TalentProfile.objects.accepted_in(cohort).select_related("user").order_by("pk"))
     projects = list(
-        Project.objects.filter(cohort=cohort, status=ProjectStatus.APPROVED)
-        .select_related("organization")
-        .prefetch_related("seats")
-        .order_by("pk")
+        Project.objects.approved_in(cohort).select_related("organization").prefetch_related("seats").order_by("pk")
     )
     seats = {(seat.project_id, seat.period_id): seat.seats for project in projects for seat in project.seats.all()}
     # Talents placed by an earlier run stay as they are; a larger --scale places only the new ones.
@@ -120,8 +109,8 @@ def seed_rotations(context):
 def _seed_preferences(context):
     """The recruiting cohort: both sides have ranked, so a manager can run matching at once."""
     cohort = context.data["cohorts"]["recruiting"]
-    talents = list(accepted_talents(cohort).order_by("pk"))
-    projects = list(approved_projects(cohort).order_by("pk"))
+    talents = list(TalentProfile.objects.accepted_in(cohort).select_related("user").order_by("pk"))
+    projects = list(Project.objects.approved_in(cohort).select_related("organization").order_by("pk"))
     if not talents or not projects or TalentPreference.objects.filter(project__cohort=cohort).exists():
         return
     for index, talent in enumerate(talents):
@@ -153,7 +142,8 @@ def _seed_placements(context):
     for user in {placement.talent.user for placement in created}:
         feed_for_talent(user)
     for host in {placement.host for placement in created}:
-        feed_for_host(host)
+        for membership in host.memberships.select_related("user"):
+            feed_for_host(host, member=membership.user)
     _evaluations(created)
 
     # Hiring: in the last period the first talents and their current hosts find each other.

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rotations.choices import Side
 from rotations.models import Evaluation
+from talents.models import TalentProfile
 
 RATING_CHOICES = [(value, str(value)) for value in range(1, 6)]
 
@@ -53,9 +54,12 @@ class BuddyForm(forms.Form):
 
     def __init__(self, *args, cohort, talent, **kwargs):
         super().__init__(*args, **kwargs)
-        from rotations.services.preferences import accepted_talents  # noqa: PLC0415 - services import forms' models
-
-        self.fields["buddy"].queryset = accepted_talents(cohort).exclude(pk=talent.pk).order_by("user__first_name")
+        self.fields["buddy"].queryset = (
+            TalentProfile.objects.accepted_in(cohort)
+            .select_related("user")
+            .exclude(pk=talent.pk)
+            .order_by("user__first_name")
+        )
         self.fields["buddy"].label_from_instance = lambda profile: profile.name
 
 

@@ -1,17 +1,23 @@
-"""The rotations part of a talent's data export (talents/personal_data.py): placements, feedback
-given and received, hiring interest and outcomes, and the talent's project preferences."""
+"""The rotations part of a person's data export (portal/personal_data.py).
 
-from rotations.models import Evaluation, HiringInterest, Outcome, Placement, TalentPreference
-from talents.personal_data import as_row, register_talent_data
+A talent's: placements, feedback given and received, hiring interest and outcomes, project
+preferences and buddy requests. A host member's: the rankings, feedback and hiring interest they
+gave. A fixed number of queries, whatever the number of rows.
+"""
+
+from eyeforai.personal_data import as_row
+from rotations.models import BuddyRequest, Evaluation, HiringInterest, HostRanking, Outcome, Placement, TalentPreference
+
+PLACEMENT_NAMES = ("placement__talent__user", "placement__host", "placement__period")
 
 
 def placements(profile):
-    rows = Placement.objects.filter(talent=profile).select_related("cohort", "period", "project", "host")
+    rows = Placement.objects.filter(talent=profile).select_related("cohort", "period__cohort", "project", "host")
     return [as_row(placement, exclude={"talent", "created_by"}) for placement in rows.order_by("starts_on")]
 
 
 def evaluations(profile):
-    rows = Evaluation.objects.filter(placement__talent=profile).select_related("placement__project")
+    rows = Evaluation.objects.filter(placement__talent=profile).select_related(*PLACEMENT_NAMES)
     return [as_row(evaluation, exclude={"author"}) for evaluation in rows.order_by("pk")]
 
 
@@ -19,7 +25,7 @@ def hiring(profile):
     interests = HiringInterest.objects.filter(talent=profile).select_related("cohort", "host").order_by("pk")
     outcomes = Outcome.objects.filter(talent=profile).select_related("cohort", "host").order_by("pk")
     return {
-        "interest": [as_row(row, exclude={"talent"}) for row in interests],
+        "interest": [as_row(row, exclude={"talent", "marked_by"}) for row in interests],
         "outcomes": [as_row(row, exclude={"talent", "recorded_by"}) for row in outcomes],
     }
 
@@ -29,8 +35,29 @@ def preferences(profile):
     return [as_row(row, exclude={"talent"}) for row in rows]
 
 
-def register():
-    register_talent_data("placements", placements)
-    register_talent_data("evaluations", evaluations)
-    register_talent_data("hiring", hiring)
-    register_talent_data("preferences", preferences)
+def buddy_requests(profile):
+    rows = BuddyRequest.objects.filter(talent=profile).select_related("cohort", "buddy__user").order_by("pk")
+    return [as_row(row, exclude={"talent"}) for row in rows]
+
+
+def rotations_data(profile):
+    return {
+        "placements": placements(profile),
+        "evaluations": evaluations(profile),
+        "hiring": hiring(profile),
+        "preferences": preferences(profile),
+        "buddy_requests": buddy_requests(profile),
+    }
+
+
+def member_rotations_data(user):
+    """What a host member did in rotations: the talents they ranked, the feedback they gave and the
+    hiring interest they marked (each row names the talent it was about, as the member saw it)."""
+    rankings = HostRanking.objects.filter(ranked_by=user).select_related("project", "talent__user").order_by("pk")
+    feedback = Evaluation.objects.filter(author=user).select_related(*PLACEMENT_NAMES).order_by("pk")
+    interest = HiringInterest.objects.filter(marked_by=user).select_related("cohort", "talent__user", "host")
+    return {
+        "rankings_given": [as_row(row, exclude={"ranked_by"}) for row in rankings],
+        "feedback_given": [as_row(row, exclude={"author"}) for row in feedback],
+        "hiring_interest_marked": [as_row(row, exclude={"marked_by"}) for row in interest.order_by("pk")],
+    }

@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404
 
 from eyeforai.accounts.access import role_required
-from eyeforai.accounts.roles import is_programme_manager
+from eyeforai.accounts.roles import acts_as_programme_manager
 from talents.models import Absence, Application, DayLog, TalentProfile
 
 
@@ -24,11 +24,12 @@ def get_application_for_talent(user, uuid):
     return get_object_or_404(Application.objects.select_related("cohort", "talent__user"), uuid=uuid, talent__user=user)
 
 
-def get_cv_application(user, uuid):
-    """The application whose CV `user` may download: their own, or any one for a programme manager."""
+def get_cv_application(request, uuid):
+    """The application whose CV the person asking may download: their own, or any one for a programme
+    manager whose session passed the second factor."""
     applications = Application.objects.select_related("cohort", "talent__user").exclude(cv="")
-    if not is_programme_manager(user):
-        applications = applications.filter(talent__user=user)
+    if not acts_as_programme_manager(request):
+        applications = applications.filter(talent__user=request.user)
     return get_object_or_404(applications, uuid=uuid)
 
 

@@ -56,3 +56,11 @@ class WeekState(models.TextChoices):
     HOLIDAY = "holiday", _("Public holidays")
     ABSENT = "absent", _("Absence")
     SHORT = "short", _("Outside the cohort's dates")
+
+
+class CVReader(models.TextChoices):
+    """Who downloaded a CV, as the talent's "who opened my CV" list names them."""
+
+    TALENT = "talent", _("You")
+    PROGRAMME = "programme", _("The programme team")
+    HOST = "host", _("A host organisation")

@@ -1,20 +1,39 @@
 """CV files: checked by what they contain, stored under a random name, handed out with a safe name."""
 
+import json
 import logging
+import subprocess  # nosec B404
+import sys
+import time
 import uuid
+from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 logger = logging.getLogger(__name__)
 
 CV_MAX_BYTES = 5 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"
+# subprocess runs only this, our own script, with fixed arguments and the PDF on standard input.
+CHECKER = Path(__file__).with_name("cv_check.py")
+
+# What the talent reads next to the CV field for each verdict of talents/cv_check.py.
+REFUSALS = {
+    "not_pdf": _("This file is not a PDF. Please upload your CV as a PDF file."),
+    "encrypted": _("This PDF is password-protected. Please upload a version without a password."),
+    "unreadable": _("We could not read this PDF. Please export it again from your editor and upload the new file."),
+    "too_many_pages": _("Your CV has more than %(max)d pages. Please upload a shorter CV, at most %(max)d pages."),
+    "too_complex": _(
+        "This PDF is too complex for us to check: reading it needs more time or memory than a CV should. "
+        "Please export it again from your editor (for example with “Save as PDF”) and upload the new file."
+    ),
+    "check_failed": _("We could not check your CV just now. Please try again in a few minutes."),
+}
 
 
 def cv_upload_to(instance, filename):
@@ -23,7 +42,9 @@ def cv_upload_to(instance, filename):
 
 
 def validate_cv(upload):
-    """Refuse anything but a readable PDF of at most 5 MB, whatever the file is called."""
+    """Refuse anything but a readable PDF of at most 5 MB and CV_MAX_PAGES pages, whatever the file is
+    called. The PDF is read in a child process under CPU, memory and time limits (check_pdf), so a
+    hostile file costs this process a few seconds of waiting and nothing else."""
     if upload.size > CV_MAX_BYTES:
         raise ValidationError(
             _("Your CV is %(size)s; the largest we accept is %(max)s. Try exporting a smaller PDF."),
@@ -31,30 +52,59 @@ def validate_cv(upload):
             params={"size": filesizeformat(upload.size), "max": filesizeformat(CV_MAX_BYTES)},
         )
     upload.seek(0)
-    head = upload.read(len(PDF_MAGIC))
+    data = upload.read(CV_MAX_BYTES + 1)
     upload.seek(0)
-    if head != PDF_MAGIC:
-        raise ValidationError(_("This file is not a PDF. Please upload your CV as a PDF file."), code="not_pdf")
+    verdict = "not_pdf" if not data.startswith(PDF_MAGIC) else check_pdf(data)
+    if verdict != "ok":
+        raise ValidationError(REFUSALS[verdict], code=verdict, params={"max": settings.CV_MAX_PAGES})
+
+
+def check_pdf(data):
+    """The verdict of talents/cv_check.py on `data`, run as `python -I` (no Django, no settings, an
+    empty environment) under the CV_CHECK_* limits: "ok" or a key of REFUSALS.
+
+    The child sets its own RLIMIT_CPU and RLIMIT_AS (a preexec_fn would not be safe in a threaded
+    server); this side kills it after CV_CHECK_TIMEOUT_SECONDS whatever it is doing.
+    """
+    command = [
+        sys.executable, "-I", str(CHECKER),
+        "--cpu-seconds", str(settings.CV_CHECK_CPU_SECONDS),
+        "--memory-mb", str(settings.CV_CHECK_MEMORY_MB),
+        "--max-pages", str(settings.CV_MAX_PAGES),
+        "--max-bytes", str(CV_MAX_BYTES),
+    ]  # fmt: skip
+    started = time.monotonic()
     try:
-        reader = PdfReader(upload)
-        if reader.is_encrypted:
-            raise ValidationError(
-                _("This PDF is password-protected. Please upload a version without a password."), code="encrypted"
-            )
-        page_count = len(reader.pages)
-    except ValidationError:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as error:
-        # pypdf raises many kinds on broken files; each means the same thing to the talent.
-        logger.info("Refused a CV that pypdf could not read: %s", error)
-        page_count = 0
-    finally:
-        upload.seek(0)
-    if page_count < 1:
-        raise ValidationError(
-            _("We could not read this PDF. Please export it again from your editor and upload the new file."),
-            code="unreadable",
+        # Our interpreter and our script with fixed arguments; the PDF goes to standard input only.
+        done = subprocess.run(  # noqa: S603  # nosec B603
+            command, input=data, capture_output=True, env={}, timeout=settings.CV_CHECK_TIMEOUT_SECONDS, check=False
         )
+    except subprocess.TimeoutExpired:
+        verdict, detail = "too_complex", "wall-clock timeout"
+    except OSError:
+        logger.exception("Could not start the CV check")
+        return "check_failed"
+    else:
+        verdict, detail = _read_verdict(done)
+    note = f" ({detail})" if detail else ""
+    logger.info("CV check: %s%s after %.2f s, %d bytes", verdict, note, time.monotonic() - started, len(data))
+    return verdict
+
+
+def _read_verdict(done):
+    if done.returncode < 0:  # SIGXCPU past RLIMIT_CPU, SIGKILL past the hard limit
+        return "too_complex", f"signal {-done.returncode}"
+    try:
+        answer = json.loads(done.stdout.decode().strip().splitlines()[-1])
+        verdict, detail = answer["verdict"], answer.get("detail", "")
+    except (ValueError, IndexError, KeyError, TypeError):
+        verdict = detail = None
+    if verdict in REFUSALS or verdict == "ok":
+        return verdict, detail
+    if b"MemoryError" in done.stderr:  # RLIMIT_AS reached where the checker could not answer
+        return "too_complex", "memory"
+    logger.error("The CV check failed (exit %s): %s", done.returncode, done.stderr[-2000:].decode(errors="replace"))
+    return "check_failed", f"exit {done.returncode}"
 
 
 def cv_download_name(application):

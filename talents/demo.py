@@ -11,7 +11,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 
-from eyeforai.demo.core_seed import demo_user
+from eyeforai.accounts.choices import Role
+from eyeforai.accounts.demo import demo_user
 from talents.choices import AbsenceKind, Activity, ApplicationStatus, Availability, Degree, Place, WeekState
 from talents.cv import minimal_pdf
 from talents.models import Absence, Application, ApplicationEvent, DayLog, TalentProfile
@@ -56,7 +57,7 @@ PIPELINE = [ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, ApplicationSta
 def _talent(index, *, password, skills, rng):
     first, last = FIRST[index % len(FIRST)], LAST[(index * 7) % len(LAST)]
     email = f"{slugify(first)}.{slugify(last)}{index}@talent.example.org"
-    user = demo_user(email, password=password, first_name=first, last_name=last)
+    user = demo_user(email, password=password, first_name=first, last_name=last, role=Role.TALENT)
     country = COUNTRIES[index % len(COUNTRIES)]
     profile, created = TalentProfile.objects.get_or_create(
         user=user,

@@ -1,6 +1,7 @@
 from urllib.parse import urlsplit
 
 from django import forms
+from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
@@ -138,10 +139,13 @@ class ApplicationForm(forms.ModelForm):
         self.fields["consent"].help_text = format_html(
             '{} <a href="{}">{}</a>',
             _("Read"),
-            reverse("pages:privacy"),
+            reverse("portal:privacy"),
             _("how we handle your personal data"),
         )
-        self.fields["cv"].help_text = _("A PDF of at most %(size)d MB.") % {"size": CV_MAX_BYTES // (1024 * 1024)}
+        self.fields["cv"].help_text = _("A PDF of at most %(size)d MB and %(pages)d pages.") % {
+            "size": CV_MAX_BYTES // (1024 * 1024),
+            "pages": settings.CV_MAX_PAGES,
+        }
         self.fields["availability"].help_text = _("The cohort starts on %(date)s and lasts about 18 months.") % {
             "date": formats.date_format(self.instance.cohort.starts_on)
         }

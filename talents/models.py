@@ -9,11 +9,18 @@ from django.utils.translation import gettext_lazy as _
 
 from eyeforai.programme.choices import CohortStatus
 from eyeforai.programme.models import Cohort, Skill
-from talents.choices import AbsenceKind, ApplicationStatus, Availability, Degree, Place
+from talents.choices import AbsenceKind, ApplicationStatus, Availability, CVReader, Degree, Place
 from talents.cv import cv_upload_to
 
 # Statuses a talent can no longer edit and a manager has not closed yet.
 IN_REVIEW = [ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.INTERVIEW]
+
+
+class TalentProfileQuerySet(models.QuerySet):
+    def accepted_in(self, cohort):
+        """The talents accepted into `cohort`: the one definition the board, matching, preferences,
+        placements and the capacity summary count and list."""
+        return self.filter(applications__cohort=cohort, applications__status=ApplicationStatus.ACCEPTED)
 
 
 class TalentProfile(models.Model):
@@ -36,6 +43,8 @@ class TalentProfile(models.Model):
     website_url = models.URLField(_("website"), blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = TalentProfileQuerySet.as_manager()
 
     REQUIRED_FOR_SUBMISSION = [
         "nationality",
@@ -114,6 +123,11 @@ class Application(models.Model):
     class Meta:
         verbose_name = _("application")
         verbose_name_plural = _("applications")
+        # Named permissions of the admin tools (granted in eyeforai/accounts/permissions.py).
+        permissions = [
+            ("review_application", _("Can move applications between stages (emails the talent)")),
+            ("export_applications", _("Can export applications as CSV")),
+        ]
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["talent", "cohort"], name="talents_application_one_per_cohort"),
@@ -138,6 +152,23 @@ class Application(models.Model):
     @property
     def can_withdraw(self):
         return self.status in [ApplicationStatus.DRAFT, *IN_REVIEW]
+
+    # What the talent's status page says next, one property per stage it speaks about.
+    @property
+    def awaits_review(self):
+        return self.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW)
+
+    @property
+    def is_interview(self):
+        return self.status == ApplicationStatus.INTERVIEW
+
+    @property
+    def is_accepted(self):
+        return self.status == ApplicationStatus.ACCEPTED
+
+    @property
+    def is_rejected(self):
+        return self.status == ApplicationStatus.REJECTED
 
 
 class ApplicationEvent(models.Model):
@@ -177,6 +208,10 @@ class DayLog(models.Model):
     class Meta:
         verbose_name = _("AI Sweden day")
         verbose_name_plural = _("AI Sweden days")
+        # Named permissions of the admin tools (granted in eyeforai/accounts/permissions.py).
+        permissions = [
+            ("view_compliance", _("Can view the AI Sweden day compliance report")),
+        ]
         ordering = ["-date"]
         constraints = [
             models.UniqueConstraint(fields=["talent", "week"], name="talents_daylog_one_per_week"),
@@ -212,3 +247,38 @@ class Absence(models.Model):
 
     def covers(self, day):
         return self.starts_on <= day <= self.ends_on
+
+
+class CVDownload(models.Model):
+    """One download of an application's CV: who, when. The talent reads the list ("who opened my CV").
+
+    Written by every download (talents.services.cv_downloads.record_cv_download, called by
+    talents.cv.cv_download_response). The organisation's name is copied: talents does not import hosts.
+    """
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="cv_downloads", verbose_name=_("application")
+    )
+    reader = models.CharField(_("downloaded by"), max_length=20, choices=CVReader.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    organization_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    at = models.DateTimeField(_("downloaded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("CV download")
+        verbose_name_plural = _("CV downloads")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            # Serves the talent's list: CVDownload.objects.filter(application__talent=…) newest first.
+            models.Index(fields=["application", "-at"], name="talents_cvdownload_newest"),
+        ]
+
+    def __str__(self):
+        return f"{self.application} {self.get_reader_display()} {self.at:%Y-%m-%d %H:%M}"

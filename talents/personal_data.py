@@ -1,42 +1,17 @@
-"""Everything the portal holds about one talent, as plain data (for data-subject requests).
+"""The talents app's part of a talent's data export: account, profile, applications, day logs,
+absences. The whole export (with placements, feedback and hiring) is put together in
+portal/personal_data.py. A fixed number of queries, whatever the number of rows."""
 
-talents cannot import the apps above it, so they add their parts here from AppConfig.ready():
-`register_talent_data("placements", collect)` where `collect(profile)` returns a list of rows.
-"""
-
-from django.db import models
-
-_collectors = {}
-
-
-def register_talent_data(name, collect):
-    _collectors[name] = collect
-
-
-def as_row(instance, *, exclude=()):
-    """A model row as {field: value}: related rows by their display name, files by their stored name,
-    and no internal numeric ids (the public uuid stays)."""
-    row = {}
-    for field in instance._meta.concrete_fields:
-        if field.name in exclude or field.primary_key:
-            continue
-        if isinstance(field, models.ForeignKey):
-            related = getattr(instance, field.name)
-            row[field.name] = str(related) if related is not None else None
-        elif isinstance(field, models.FileField):
-            row[field.name] = getattr(instance, field.name).name or None
-        else:
-            row[field.name] = field.value_from_object(instance)
-    return row
+from eyeforai.personal_data import as_row
+from talents.models import Absence, Application, CVDownload, DayLog
 
 
 def talent_data(profile):
-    from talents.models import Absence, Application, DayLog  # noqa: PLC0415 - models load after the registry
-
     user = profile.user
     applications = []
-    for application in Application.objects.filter(talent=profile).select_related("cohort").order_by("pk"):
-        events = [as_row(event, exclude={"application", "by"}) for event in application.events.order_by("at")]
+    rows = Application.objects.filter(talent=profile).select_related("cohort").prefetch_related("events")
+    for application in rows.order_by("pk"):
+        events = [as_row(event, exclude={"application", "by"}) for event in application.events.all()]
         applications.append({**as_row(application, exclude={"talent"}), "history": events})
     data = {
         "account": {
@@ -44,11 +19,33 @@ def talent_data(profile):
         },
         "profile": {**as_row(profile, exclude={"user"}), "skills": [skill.name for skill in profile.skills.all()]},
         "applications": applications,
-        "day_logs": [as_row(log, exclude={"talent"}) for log in DayLog.objects.filter(talent=profile).order_by("date")],
+        "day_logs": [
+            as_row(log, exclude={"talent"})
+            for log in DayLog.objects.filter(talent=profile).select_related("cohort").order_by("date")
+        ],
         "absences": [
             as_row(absence, exclude={"talent"}) for absence in Absence.objects.filter(talent=profile).order_by("pk")
         ],
+        # Who opened their CV: the kind of reader and the organisation, as on their page.
+        "cv_downloads": [
+            {
+                "cohort": download.application.cohort.name,
+                "reader": download.reader,
+                "organization": download.organization_name,
+                "at": download.at,
+            }
+            for download in CVDownload.objects.filter(application__talent=profile)
+            .select_related("application__cohort")
+            .order_by("at", "pk")
+        ],
     }
-    for name, collect in sorted(_collectors.items()):
-        data[name] = collect(profile)
     return data
+
+
+def cv_files(profile):
+    """[(name in the export, FieldFile)] for each of the talent's applications that has a CV.
+
+    At most one application per cohort (talents_application_one_per_cohort) and at most CV_MAX_BYTES
+    each, so what the export carries is bounded by the number of cohorts the talent applied to."""
+    rows = Application.objects.filter(talent=profile).exclude(cv="").select_related("cohort").order_by("pk")
+    return [(f"cv/{application.cohort.slug}.pdf", application.cv) for application in rows]

@@ -5,7 +5,6 @@ from talents import views
 app_name = "talents"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("profile/", views.profile, name="profile"),
     path("application/", views.application, name="application"),
     path("application/<uuid:uuid>/withdraw/", views.application_withdraw, name="application_withdraw"),

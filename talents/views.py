@@ -1,5 +1,6 @@
 """The talent's pages under /talent/. Thin: forms check input, services change state."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from eyeforai.accounts.access import role_required
 from eyeforai.accounts.roles import is_programme_manager
-from eyeforai.pages.sections import sections_for
+from eyeforai.ratelimit import over_limit
 from talents.access import (
     get_absence_for_talent,
     get_application_for_talent,
@@ -21,36 +22,18 @@ from talents.access import (
     talent_required,
 )
 from talents.chart import progress_chart
-from talents.cv import cv_download_response
+from talents.choices import CVReader
 from talents.forms import AbsenceForm, ApplicationForm, DayLogForm, ProfileForm
 from talents.models import Application
 from talents.services import applications as application_services
 from talents.services import days as day_services
+from talents.services.cv_downloads import download_cv, downloads_for_talent
 from talents.services.profiles import save_profile
 from talents.week_table import week_rows
 
 
 def _talent(request):
     return request.user.talent_profile
-
-
-@talent_required
-@require_GET
-def dashboard(request):
-    talent = _talent(request)
-    applications = application_services.applications_of(talent)
-    application, open_call = application_services.current_application(talent, applications=applications)
-    state = day_services.days_state(talent, applications=applications)
-    context = {
-        "talent": talent,
-        "application": application,
-        "open_call": open_call,
-        "state": state,
-        "chart": progress_chart(state.weeks, compact=True) if state.application else None,
-        # Accepted talents see what other apps add (rotations: their placements and calendar).
-        "sections": sections_for("talent_dashboard", request, talent=talent) if state.application else [],
-    }
-    return render(request, "talents/dashboard.html", context)
 
 
 @talent_required
@@ -61,8 +44,26 @@ def profile(request):
     if request.method == "POST" and form.is_valid():
         save_profile(talent, data=form.cleaned_data, skills=form.cleaned_data["skills"], by=request.user)
         messages.success(request, _("Your profile is saved."))
-        return redirect("talents:dashboard")
+        return redirect("portal:talent_dashboard")
     return render(request, "talents/profile.html", {"form": form, "talent": talent})
+
+
+def _saving_too_often(request):
+    """Each save or submit counts, per account: every one may carry a CV to check."""
+    return over_limit(
+        request,
+        scope="application-save",
+        limit=settings.APPLICATION_SAVE_RATE_LIMIT,
+        window=settings.APPLICATION_SAVE_RATE_WINDOW,
+        key=f"user:{request.user.pk}",
+    )
+
+
+def _render_application(request, context, status=200):
+    """The application page, with "who opened my CV" (the talent's downloads list) under it."""
+    downloads, download_count = downloads_for_talent(context["talent"])
+    context = {**context, "cv_downloads": downloads, "cv_download_count": download_count, "readers": CVReader}
+    return render(request, "talents/application.html", context, status=status)
 
 
 @talent_required
@@ -71,13 +72,22 @@ def application(request):
     talent = _talent(request)
     current, open_call = application_services.current_application(talent)
     if current is None and open_call is None:
-        return render(request, "talents/application.html", {"talent": talent, "application": None})
+        return _render_application(request, {"talent": talent, "application": None})
     if current is not None and not current.is_editable:
         if request.method == "POST":
             messages.error(request, _("This application has been submitted and can no longer be changed."))
             return redirect("talents:application")
-        return render(request, "talents/application.html", {"talent": talent, "application": current})
+        return _render_application(request, {"talent": talent, "application": current})
     instance = current or Application(talent=talent, cohort=open_call)
+    if request.method == "POST" and _saving_too_often(request):
+        # Checked before the form: a refused save costs no CV check and changes nothing.
+        form = ApplicationForm(request.POST, instance=instance)
+        form.add_error(
+            None,
+            _("You have saved your application many times in a short while. Please wait a few minutes and try again."),
+        )
+        context = {"talent": talent, "application": current, "form": form, "cohort": instance.cohort}
+        return _render_application(request, context, status=429)
     action = request.POST.get("action", "save")
     form = ApplicationForm(
         request.POST or None, request.FILES or None, instance=instance, submitting=action == "submit"
@@ -101,7 +111,7 @@ def application(request):
                 messages.success(request, _("Your draft is saved. You can come back to it until the deadline."))
             return redirect("talents:application")
     context = {"talent": talent, "application": current, "form": form, "cohort": instance.cohort}
-    return render(request, "talents/application.html", context)
+    return _render_application(request, context)
 
 
 @talent_required
@@ -121,7 +131,10 @@ def application_withdraw(request, uuid):
 @never_cache
 @require_GET
 def application_cv(request, uuid):
-    return cv_download_response(get_cv_application(request.user, uuid))
+    application = get_cv_application(request, uuid)
+    # A manager's download (from the admin's link too) shows on the talent's list as the programme team.
+    reader = CVReader.TALENT if application.talent.user_id == request.user.pk else CVReader.PROGRAMME
+    return download_cv(application, by=request.user, reader=reader)
 
 
 def _render_days(request, talent, *, form=None, absence_form=None, status=200):

@@ -70,6 +70,15 @@ class Week:
     def is_expected(self):
         return self.state in (WeekState.LOGGED, WeekState.MISSING)
 
+    @property
+    def is_logged(self):
+        return self.state == WeekState.LOGGED
+
+    @property
+    def is_open(self):
+        """This week, not logged yet: the one the talent can still log today."""
+        return self.state == WeekState.OPEN
+
 
 def assess_week(monday, *, starts_on, ends_on, absences, log=None, today):
     """The Week starting on `monday` for a talent whose cohort runs `starts_on`..`ends_on`."""

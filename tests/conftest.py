@@ -33,6 +33,7 @@ pytest_plugins = [
     "tests.talents.fixtures",
     "tests.hosts.fixtures",
     "tests.rotations.fixtures",
+    "tests.portal.fixtures",
     "tests.hardening.summary",
 ]
 

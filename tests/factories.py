@@ -10,6 +10,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from eyeforai.accounts.choices import Role
 from eyeforai.accounts.models import User
 from eyeforai.accounts.roles import PROGRAMME_MANAGERS_GROUP
 from eyeforai.mail.models import OutboundEmail
@@ -127,6 +128,7 @@ class TalentProfileFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = TalentProfile
         django_get_or_create = ["user"]
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     nationality = "Nigerian"
@@ -136,6 +138,11 @@ class TalentProfileFactory(factory.django.DjangoModelFactory):
     university = "University of Lagos"
     graduation_year = 2024
     bio = "Applied machine learning for health."
+
+    @factory.post_generation
+    def role(profile, create, extracted, **kwargs):
+        """PostgreSQL's trigger sets the user's role; the user object in hand learns it too."""
+        profile.user.role = Role.TALENT
 
 
 class ApplicationFactory(factory.django.DjangoModelFactory):
@@ -224,9 +231,15 @@ class HostOrganizationFactory(factory.django.DjangoModelFactory):
 class HostMembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = HostMembership
+        skip_postgeneration_save = True
 
     organization = factory.SubFactory(HostOrganizationFactory)
     user = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def take_role(membership, create, extracted, **kwargs):
+        """PostgreSQL's trigger sets the user's role; the user object in hand learns it too."""
+        membership.user.role = Role.HOST_MEMBER
 
 
 class InvitationFactory(factory.django.DjangoModelFactory):

@@ -9,20 +9,43 @@ from django.urls import reverse
 from tests.access import LOGIN, NOT_ALLOWED, OK, ROLES, Expect, managers_only, project_routes, public
 from tests.factories import OutboundEmailFactory
 from tests.hosts import matrix as hosts_matrix
+from tests.portal import matrix as portal_matrix
 from tests.rotations import matrix as rotations_matrix
 from tests.talents import matrix as talents_matrix
 
+# Every admin's History page is Django's view with the object's activity added to it
+# (eyeforai/activity/admin_history.py): for managers only; an id that matches nothing sends them back.
+HISTORY_PAGES = {
+    route.name: managers_only(manager=302, url=lambda fixture, name=route.name: reverse(name, args=["0"]))
+    for route in project_routes()
+    if route.name.startswith("admin:") and route.name.endswith("_history")
+}
+
 CORE = {
-    "pages:home": public(),
-    "pages:privacy": public(),
+    **HISTORY_PAGES,
+    "admin:talents_application_history": managers_only(
+        url=lambda fixture: reverse("admin:talents_application_history", args=[fixture("talent_application").pk])
+    ),
+    "admin:activity_activityentry_export": managers_only(),
+    "portal:home": public(),
+    "portal:privacy": public(),
     "healthz": public(),
     "admin:mail_outboundemail_preview": managers_only(
         url=lambda fixture: reverse("admin:mail_outboundemail_preview", args=[fixture("outbound_email").pk])
     ),
+    # The admin's sign-in is allauth's (eyeforai/admintools/site.py): signed-in people who are not
+    # staff are refused, a manager already signed in goes on to the admin index.
+    "admin:login": Expect(**{**dict.fromkeys(ROLES, 403), "anonymous": LOGIN, "manager": 302}),
 }
 
 # Each app lists its own patterns in tests/<app>/matrix.py (ENTRIES) and is merged here.
-MATRIX = {**CORE, **talents_matrix.ENTRIES, **hosts_matrix.ENTRIES, **rotations_matrix.ENTRIES}
+MATRIX = {
+    **CORE,
+    **talents_matrix.ENTRIES,
+    **hosts_matrix.ENTRIES,
+    **rotations_matrix.ENTRIES,
+    **portal_matrix.ENTRIES,
+}
 
 
 @pytest.fixture
@@ -67,5 +90,5 @@ def test_access(db, name, role, client_for, request):
 
 
 def test_not_allowed_constant_is_used_for_wrong_methods(client):
-    response = client.post(reverse("pages:home"))
+    response = client.post(reverse("portal:home"))
     assert response.status_code == NOT_ALLOWED

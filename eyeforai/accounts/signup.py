@@ -5,8 +5,10 @@ invitation signs up with the same form; the invitation page marks the session fi
 talents app knows to leave them alone — without talents and hosts importing each other.
 """
 
+from eyeforai.accounts.choices import Role
+
 SESSION_KEY = "eyeforai_signup_role"
-HOST_MEMBER = "host_member"
+HOST_MEMBER = Role.HOST_MEMBER.value
 
 
 def mark_signup_role(request, role):

@@ -1,4 +1,4 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from eyeforai.admintools.actions import run_service
 from eyeforai.mail import services
 from eyeforai.mail.models import OutboundEmail
 
@@ -16,7 +17,7 @@ PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; fra
 @admin.register(OutboundEmail)
 class OutboundEmailAdmin(admin.ModelAdmin):
     list_display = ["created_at", "to", "subject", "template", "status", "attempts", "sent_at"]
-    list_filter = ["status", "template", ("created_at", admin.DateFieldListFilter)]
+    list_filter = ["status", "template", "carries_secret", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["to", "subject", "key"]
     date_hierarchy = "created_at"
     actions = ["send_again"]
@@ -32,10 +33,11 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         "next_attempt_at",
         "sending_started_at",
         "sent_at",
-        "body_text",
+        "carries_secret",
+        "body",
         "html_preview",
     ]
-    exclude = ["body_html"]
+    exclude = ["body_text", "body_html"]
 
     def has_add_permission(self, request):
         return False
@@ -44,22 +46,32 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         # Rows are the record of what was sent: readable, never edited by hand.
         return False
 
+    @admin.display(description=_("text body"))
+    def body(self, email):
+        # A reset, confirmation or invitation link would let whoever reads it act as the recipient.
+        if email.carries_secret:
+            return _("Body withheld: carries a secret.")
+        return email.body_text
+
     @admin.display(description=_("HTML body"))
     def html_preview(self, email):
+        if email.carries_secret:
+            return _("Body withheld: carries a secret.")
         if not email.body_html:
             return "—"
         url = reverse("admin:mail_outboundemail_preview", args=[email.pk])
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Open the HTML version"))
 
-    @admin.action(description=_("Send again"), permissions=["view"])
+    @admin.action(description=_("Send again"), permissions=["resend_email"])
     def send_again(self, request, queryset):
-        for email in queryset:
-            services.requeue(email, by=request.user)
-        count = queryset.count()
-        self.message_user(
+        run_service(
+            self,
             request,
-            ngettext("%(count)d email queued again.", "%(count)d emails queued again.", count) % {"count": count},
-            messages.SUCCESS,
+            queryset,
+            services.requeue,
+            lambda count: (
+                ngettext("%(count)d email queued again.", "%(count)d emails queued again.", count) % {"count": count}
+            ),
         )
 
     def get_urls(self):
@@ -69,7 +81,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     def preview_view(self, request, pk):
         if not self.has_view_permission(request):
             raise Http404
-        email = get_object_or_404(OutboundEmail, pk=pk)
+        email = get_object_or_404(OutboundEmail, pk=pk, carries_secret=False)
         response = HttpResponse(email.body_html or email.body_text, content_type="text/html; charset=utf-8")
         response["Content-Security-Policy"] = PREVIEW_CSP
         response["X-Frame-Options"] = "SAMEORIGIN"

@@ -29,6 +29,14 @@ class OutboundEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     body_text = models.TextField(_("text body"))
     body_html = models.TextField(_("HTML body"), blank=True)
+    # An email carrying a secret (reset, confirmation or invitation link) keeps body_text and
+    # body_html empty: its body waits encrypted in sealed_body until delivery (eyeforai/mail/sealing.py).
+    carries_secret = models.BooleanField(
+        _("carries a secret"),
+        default=False,
+        help_text=_("Its body holds a link that grants access; it is never shown and is discarded once sent."),
+    )
+    sealed_body = models.TextField(_("sealed body"), blank=True, editable=False)
     status = models.CharField(_("status"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
@@ -42,6 +50,10 @@ class OutboundEmail(models.Model):
     class Meta:
         verbose_name = _("outbound email")
         verbose_name_plural = _("outbound emails")
+        # Named permissions of the admin tools (granted in eyeforai/accounts/permissions.py).
+        permissions = [
+            ("resend_email", _("Can send emails again")),
+        ]
         ordering = ["-created_at"]
         indexes = [
             # Serves OutboundEmail.objects.waiting(): the re-dispatcher's scan of unfinished rows only.

@@ -7,13 +7,20 @@ import socket
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string, select_template
+from django.db.models import Q
+from django.template import Context
+from django.template.loader import get_template, select_template
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from eyeforai.activity.services import record
+from eyeforai.mail import sealing
 from eyeforai.mail.choices import EmailStatus
 from eyeforai.mail.models import OutboundEmail
+from eyeforai.personal_data import mentions, scrub
 
 logger = logging.getLogger(__name__)
 
@@ -21,10 +28,21 @@ logger = logging.getLogger(__name__)
 TRANSIENT_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, socket.timeout, ConnectionError, OSError)
 
 
-def queue_email(*, key, to, template, context, language=None):
+def render_plain(template_name, context):
+    """Render a text template with autoescaping off: a subject or a text part is plain text, so
+    `AT&T O'Brien` must arrive as typed, not as `AT&amp;T O&#x27;Brien`. HTML parts stay escaped.
+
+    One place for every subject and text part, instead of an {% autoescape off %} in each template.
+    """
+    return get_template(template_name).template.render(Context(context, autoescape=False))
+
+
+def queue_email(*, key, to, template, context, language=None, carries_secret=False):
     """Render templates/email/<template>{_subject.txt,.txt,.html} and queue the email for `to`.
 
     Without an .html template of its own, the HTML part is the text part with paragraphs and links.
+    The subject and the text part are plain text (render_plain); the HTML part is escaped.
+    `carries_secret`: the body holds a link that grants access (see queue_rendered_email).
 
     Call it inside the business transaction: the row commits or rolls back with the change.
     Idempotent by `key`: queuing the same key again returns the existing row and sends nothing new.
@@ -35,21 +53,35 @@ def queue_email(*, key, to, template, context, language=None):
         return existing
     context = {"site_url": settings.SITE_URL, **context}
     with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"email/{template}_subject.txt", context)
-        body_text = render_to_string(f"email/{template}.txt", context)
+        subject = render_plain(f"email/{template}_subject.txt", context)
+        body_text = render_plain(f"email/{template}.txt", context)
         html_template = select_template([f"email/{template}.html", "email/text_as_html.html"])
         body_html = html_template.render({**context, "subject": subject, "body_text": body_text})
     return queue_rendered_email(
-        key=key, to=to, template=template, subject=subject, body_text=body_text, body_html=body_html
+        key=key,
+        to=to,
+        template=template,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        carries_secret=carries_secret,
     )
 
 
-def queue_rendered_email(*, key, to, template, subject, body_text, body_html=""):
-    """Queue an email whose parts were rendered elsewhere (allauth renders its own)."""
+def queue_rendered_email(*, key, to, template, subject, body_text, body_html="", carries_secret=False):
+    """Queue an email whose parts were rendered elsewhere (allauth renders its own).
+
+    `carries_secret`: the body holds a link that grants access (password reset, address
+    confirmation, invitation). Such a row never stores its body readable: it is sealed until
+    delivery and discarded once the row is sent or failed (eyeforai/mail/sealing.py says why).
+    """
     subject = " ".join(subject.split())  # a header must be one line
+    body = {"body_text": body_text, "body_html": body_html}
+    if carries_secret:
+        body = {"body_text": "", "body_html": "", "sealed_body": sealing.seal(body_text, body_html)}
     email, created = OutboundEmail.objects.get_or_create(
         key=key,
-        defaults={"to": to, "template": template, "subject": subject, "body_text": body_text, "body_html": body_html},
+        defaults={"to": to, "template": template, "subject": subject, "carries_secret": carries_secret, **body},
     )
     if created:
         transaction.on_commit(lambda: dispatch(email.pk))
@@ -96,7 +128,10 @@ def deliver(email_id):
     email = claim(email_id)
     if email is None:
         return None
-    message = build_message(email)
+    try:
+        message = build_message(email)
+    except sealing.Unsealable as error:
+        return _record_failure(email, error, transient=False)
     connection = message.get_connection()
     try:
         connection.open()
@@ -115,7 +150,8 @@ def deliver(email_id):
     email.status = EmailStatus.SENT
     email.sent_at = timezone.now()
     email.last_error = ""
-    email.save(update_fields=["status", "sent_at", "last_error"])
+    email.sealed_body = ""  # delivered: a secret it carried is no longer kept
+    email.save(update_fields=["status", "sent_at", "last_error", "sealed_body"])
     _close_quietly(connection)
     return email.status
 
@@ -133,12 +169,17 @@ def _all_temporary(recipients):
 
 def _record_failure(email, error, *, transient):
     email.last_error = f"{type(error).__name__}: {error}"[:2000]
+    fields = ["status", "last_error", "next_attempt_at"]
     if transient and email.attempts < settings.OUTBOX_MAX_ATTEMPTS:
         email.status = EmailStatus.QUEUED
         email.next_attempt_at = timezone.now() + retry_delay(email.attempts)
     else:
         email.status = EmailStatus.FAILED
-    email.save(update_fields=["status", "last_error", "next_attempt_at"])
+        # Failed for good: a secret link is stale by the time anyone fixes the cause; the person
+        # asks for a new one (requeue refuses rows without a body).
+        email.sealed_body = ""
+        fields.append("sealed_body")
+    email.save(update_fields=fields)
     logger.warning("Email %s (%s) attempt %s failed: %s", email.pk, email.key, email.attempts, email.last_error)
     return email.status
 
@@ -148,28 +189,56 @@ def retry_delay(attempts):
     return timedelta(seconds=min(settings.OUTBOX_RETRY_BASE_SECONDS * 2 ** (attempts - 1), 600))
 
 
+def body_of(email):
+    """(text, html) as the recipient gets them: a sealed body is opened (sealing.Unsealable if gone)."""
+    if email.carries_secret:
+        return sealing.unseal(email.sealed_body)
+    return email.body_text, email.body_html
+
+
 def build_message(email):
     digest = hashlib.sha256(email.key.encode()).hexdigest()[:32]
+    body_text, body_html = body_of(email)
     message = EmailMultiAlternatives(
         subject=email.subject,
-        body=email.body_text,
+        body=body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
         # A stable Message-ID lets a receiving server recognise a re-delivery after a crash.
         headers={"Message-ID": f"<{digest}@eyeforai.portal>", "X-Eyeforai-Key": email.key},
     )
-    if email.body_html:
-        message.attach_alternative(email.body_html, "text/html")
+    if body_html:
+        message.attach_alternative(body_html, "text/html")
     return message
 
 
+@transaction.atomic
 def requeue(email, *, by=None):
-    """Send a row again (the admin's "send again"): back to queued, attempts reset, dispatched after commit."""
+    """Send a row again (the admin's "send again"): back to queued, attempts reset, dispatched after commit.
+
+    Refused (ValidationError) once its body was discarded: a secret's after delivery, any body
+    under retention (discard_old_bodies).
+    Side effect: an activity entry naming `by` (None: the system).
+    """
+    if email.carries_secret and not email.sealed_body:
+        raise ValidationError(
+            _(
+                "This email carried a secret link and its body was discarded after it was sent or failed; "
+                "it cannot be sent again. Ask the person to request a new link."
+            )
+        )
+    if not email.carries_secret and not (email.body_text or email.body_html):
+        # Retention (discard_old_bodies) or an erasure emptied it: sending would deliver a blank email.
+        raise ValidationError(
+            _("This email's body has been discarded under the retention rules; it cannot be sent again.")
+        )
+    from_state = email.status
     email.status = EmailStatus.QUEUED
     email.attempts = 0
     email.next_attempt_at = timezone.now()
     email.last_error = ""
     email.save(update_fields=["status", "attempts", "next_attempt_at", "last_error"])
+    record(email, "outboundemail.requeued", by=by, from_state=from_state, to_state=email.status)
     transaction.on_commit(lambda: dispatch(email.pk))
     logger.info("Email %s re-queued by %s", email.pk, by)
 
@@ -187,3 +256,44 @@ def redispatch_waiting(now=None):
     for email_id in ids:
         dispatch(email_id)
     return len(ids)
+
+
+# --- Personal data: erasure and retention ----------------------------------------------------------
+
+FINISHED = (EmailStatus.SENT, EmailStatus.FAILED)
+
+
+def erase_emails_to(addresses, *, words, replacement):
+    """Forget the erased person in the outbox (portal/erasure.py).
+
+    Rows addressed to any of `addresses` are deleted. Finished rows to other people that mention any
+    of `words` (the person's addresses and name) lose their body and get `replacement` for the
+    mention in the subject; rows still waiting are sent as written. Returns (deleted, blanked).
+    """
+    to_them = Q(pk__in=[])
+    for address in addresses:
+        to_them |= Q(to__iexact=address)
+    deleted, _by_model = OutboundEmail.objects.filter(to_them).delete()
+    mentioning = OutboundEmail.objects.filter(status__in=FINISHED).filter(
+        mentions(("subject", "body_text", "body_html"), words)
+    )
+    blanked = 0
+    for email in mentioning:
+        email.subject = scrub(email.subject, words, replacement)[:255]
+        email.body_text = email.body_html = ""
+        email.save(update_fields=["subject", "body_text", "body_html"])
+        blanked += 1
+    return deleted, blanked
+
+
+def discard_old_bodies(now=None):
+    """Retention: the bodies of finished emails older than RETENTION_OUTBOX_BODY_DAYS go (text and HTML
+    emptied); recipient, subject, status, attempts and errors stay. Rows still waiting keep theirs so
+    they can be sent. Returns how many rows lost their body."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.RETENTION_OUTBOX_BODY_DAYS)
+    old = OutboundEmail.objects.filter(created_at__lt=cutoff, status__in=FINISHED).exclude(body_text="", body_html="")
+    # One UPDATE and a log line, not an activity entry per email: the log would grow by every email sent.
+    count = old.update(body_text="", body_html="")
+    logger.info("Outbox retention: discarded the bodies of %d emails created before %s", count, cutoff)
+    return count

@@ -20,3 +20,8 @@ def deliver_email(self, *, email_id):
 @shared_task(name="mail.redispatch_waiting_emails")
 def redispatch_waiting_emails():
     return services.redispatch_waiting()
+
+
+@shared_task(name="mail.discard_old_bodies")
+def discard_old_bodies():
+    return services.discard_old_bodies()

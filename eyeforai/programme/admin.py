@@ -27,7 +27,7 @@ class CohortAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # A new cohort without hand-made periods gets them generated; existing ones are left as edited.
-        generate_periods(form.instance)
+        generate_periods(form.instance, by=request.user)
 
 
 @admin.register(Skill)

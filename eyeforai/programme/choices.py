@@ -8,3 +8,8 @@ class CohortStatus(models.TextChoices):
     MATCHING = "matching", _("Matching")
     RUNNING = "running", _("Running")
     COMPLETED = "completed", _("Completed")
+
+
+# A cohort is matched while it recruits and matches: preferences are open, matching runs may start
+# and be applied. Once it runs (or is completed) its placements are changed on the board only.
+MATCHING_COHORT_STATUSES = (CohortStatus.RECRUITING, CohortStatus.MATCHING)

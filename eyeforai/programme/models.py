@@ -4,12 +4,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from eyeforai.programme.choices import CohortStatus
+from eyeforai.programme.choices import MATCHING_COHORT_STATUSES, CohortStatus
 
 
 class CohortQuerySet(models.QuerySet):
     def with_status(self, *statuses):
         return self.filter(status__in=statuses)
+
+    def being_matched(self):
+        """Cohorts whose placements are being matched: preferences and matching runs are open."""
+        return self.filter(status__in=MATCHING_COHORT_STATUSES)
 
     def open_call(self, now=None):
         """Cohorts taking applications right now, the nearest deadline first."""
@@ -75,12 +79,17 @@ class Cohort(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("pages:home")
+        return reverse("portal:home")
 
     @property
     def ends_on(self):
         last = self.periods.order_by("-number").first()
         return last.ends_on if last else None
+
+    @property
+    def is_being_matched(self):
+        """Preferences, matching runs and applying a run's plan are allowed (see MATCHING_COHORT_STATUSES)."""
+        return self.status in MATCHING_COHORT_STATUSES
 
     @property
     def is_taking_applications(self):

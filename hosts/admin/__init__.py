@@ -1,1 +1,1 @@
-from hosts.admin import interests, organizations, projects  # noqa: F401 - registers the ModelAdmins
+from hosts.admin import interests, invitations, organizations, projects  # noqa: F401 - registers the ModelAdmins

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from hosts.admin.common import run_service
+from eyeforai.admintools.actions import run_service
 from hosts.models import HostInterest
 from hosts.services import interests as services
 
@@ -37,11 +37,11 @@ class HostInterestAdmin(admin.ModelAdmin):
             return ["status", "organization", "created_at"]
         return ["status", "organization", *SUBMITTED_FIELDS, "created_at"]
 
-    @admin.action(description=_("Mark as contacted"), permissions=["change"])
+    @admin.action(description=_("Mark as contacted"), permissions=["handle_interest"])
     def mark_contacted(self, request, queryset):
         run_service(self, request, queryset, services.mark_contacted, _("%(count)d marked as contacted."))
 
-    @admin.action(description=_("Create organisation and invite contact"), permissions=["change"])
+    @admin.action(description=_("Create organisation and invite contact"), permissions=["handle_interest"])
     def convert(self, request, queryset):
         run_service(
             self,
@@ -51,6 +51,6 @@ class HostInterestAdmin(admin.ModelAdmin):
             _("%(count)d organisation(s) created; the contacts are invited by email."),
         )
 
-    @admin.action(description=_("Decline"), permissions=["change"])
+    @admin.action(description=_("Decline"), permissions=["handle_interest"])
     def decline(self, request, queryset):
         run_service(self, request, queryset, services.decline_interest, _("%(count)d declined."))

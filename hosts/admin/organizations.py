@@ -3,14 +3,33 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from hosts.admin.common import run_service
+from eyeforai.accounts.choices import Role
+from eyeforai.accounts.services import take_role
+from eyeforai.admintools.actions import run_service
+from hosts.admin.invitations import invitation_state
 from hosts.models import HostMembership, HostOrganization, Invitation, Project
 from hosts.services import organizations as services
 from hosts.services.invitations import check_invitable, invite_member
 
 
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = HostMembership
+        fields = ["user", "role"]
+
+    def clean_user(self):
+        user = self.cleaned_data["user"]
+        if user.role and user.role != Role.HOST_MEMBER:
+            raise forms.ValidationError(
+                _("%(person)s takes part in the portal as %(role)s; a person holds one role, so cannot join a host."),
+                params={"person": user, "role": Role(user.role).label},
+            )
+        return user
+
+
 class MembershipInline(admin.TabularInline):
     model = HostMembership
+    form = MembershipForm
     extra = 0
     fields = ["user", "role", "created_at"]
     readonly_fields = ["created_at"]
@@ -34,9 +53,7 @@ class InvitationInline(admin.TabularInline):
 
     @admin.display(description=_("state"))
     def state(self, invitation):
-        if invitation.is_used:
-            return _("used")
-        return _("expired") if invitation.is_expired else _("open")
+        return invitation_state(invitation)
 
 
 class NewInvitationForm(forms.ModelForm):
@@ -121,12 +138,18 @@ class HostOrganizationAdmin(admin.ModelAdmin):
                         invite_member(form.instance, data["email"], by=request.user, role=data["role"])
                     )
             return
+        if formset.model is HostMembership:
+            # One person, one role: whoever is added as a member takes the host-member role.
+            for member_form in formset.forms:
+                data = getattr(member_form, "cleaned_data", None) or {}
+                if member_form.has_changed() and data.get("user") and not data.get("DELETE"):
+                    take_role(data["user"], Role.HOST_MEMBER, by=request.user)
         super().save_formset(request, form, formset, change)
 
-    @admin.action(description=_("Activate (list on the public hosts page)"), permissions=["change"])
+    @admin.action(description=_("Activate (list on the public hosts page)"), permissions=["set_organization_status"])
     def activate(self, request, queryset):
         run_service(self, request, queryset, services.activate_organization, _("%(count)d activated."))
 
-    @admin.action(description=_("Mark as former host"), permissions=["change"])
+    @admin.action(description=_("Mark as former host"), permissions=["set_organization_status"])
     def retire(self, request, queryset):
         run_service(self, request, queryset, services.retire_organization, _("%(count)d marked as former hosts."))

@@ -1,12 +1,10 @@
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from hosts.admin.common import run_service
-from hosts.capacity import capacity_summary
+from eyeforai.admintools.actions import run_service
 from hosts.forms import RequestChangesForm
 from hosts.models import Project, ProjectSeat
 from hosts.services import projects as services
@@ -49,15 +47,15 @@ class ProjectAdmin(admin.ModelAdmin):
     def seat_total(self, project):
         return project.seat_total or 0
 
-    @admin.action(description=_("Approve (emails the members)"), permissions=["change"])
+    @admin.action(description=_("Approve (emails the members)"), permissions=["review_project"])
     def approve(self, request, queryset):
         run_service(self, request, queryset, services.approve_project, _("%(count)d project(s) approved."))
 
-    @admin.action(description=_("Withdraw"), permissions=["change"])
+    @admin.action(description=_("Withdraw"), permissions=["review_project"])
     def withdraw(self, request, queryset):
         run_service(self, request, queryset, services.withdraw_project, _("%(count)d project(s) withdrawn."))
 
-    @admin.action(description=_("Request changes (with a note; emails the members)"), permissions=["change"])
+    @admin.action(description=_("Request changes (with a note; emails the members)"), permissions=["review_project"])
     def request_changes(self, request, queryset):
         """An intermediate page asks for the note, as Django's own delete confirmation does."""
         form = RequestChangesForm(request.POST if "apply" in request.POST else None)
@@ -80,22 +78,6 @@ class ProjectAdmin(admin.ModelAdmin):
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/hosts/project/request_changes.html", context)
-
-    def get_urls(self):
-        capacity = self.admin_site.admin_view(self.capacity_view)
-        return [path("capacity/", capacity, name="hosts_project_capacity"), *super().get_urls()]
-
-    def capacity_view(self, request):
-        """Seats per period (approved, and submitted awaiting review) against accepted talents."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Capacity per cohort"),
-            "opts": self.model._meta,
-            "summary": capacity_summary(),
-        }
-        return TemplateResponse(request, "admin/hosts/project/capacity.html", context)
 
     def message_refusal(self, request, error: ValidationError):
         self.message_user(request, " ".join(error.messages), messages.ERROR)

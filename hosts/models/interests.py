@@ -50,6 +50,10 @@ class HostInterest(models.Model):
     class Meta:
         verbose_name = _("host interest")
         verbose_name_plural = _("host interests")
+        # Named permissions of the admin tools (granted in eyeforai/accounts/permissions.py).
+        permissions = [
+            ("handle_interest", _("Can mark host interests as contacted, convert or decline them")),
+        ]
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "created_at"], name="hosts_interest_status_created")]
 

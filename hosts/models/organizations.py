@@ -8,7 +8,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hosts.choices import MemberRole, OrganizationStatus, Sector
+from hosts.choices import InvitationRefusal, MemberRole, OrganizationStatus, Sector
 
 
 class HostOrganizationQuerySet(models.QuerySet):
@@ -37,6 +37,10 @@ class HostOrganization(models.Model):
     class Meta:
         verbose_name = _("host organisation")
         verbose_name_plural = _("host organisations")
+        # Named permissions of the admin tools (granted in eyeforai/accounts/permissions.py).
+        permissions = [
+            ("set_organization_status", _("Can activate host organisations or mark them as former hosts")),
+        ]
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(Lower("name"), name="hosts_organization_name_ci_unique"),
@@ -45,6 +49,11 @@ class HostOrganization(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_former(self):
+        """A former host adds no new projects (save_project refuses; the projects page hides the button)."""
+        return self.status == OrganizationStatus.FORMER
 
 
 class HostMembershipQuerySet(models.QuerySet):
@@ -90,8 +99,11 @@ def token_digest(token):
 
 class InvitationQuerySet(models.QuerySet):
     def pending(self, now=None):
-        """Not used yet and not expired."""
-        return self.filter(accepted_at__isnull=True, expires_at__gt=now or timezone.now())
+        """Not used yet, not refused and not expired."""
+        return self.filter(accepted_at__isnull=True, refused_at__isnull=True, expires_at__gt=now or timezone.now())
+
+    def refused(self):
+        return self.filter(refused_at__isnull=False)
 
     def for_emails(self, emails):
         return self.filter(email__in=[email.lower() for email in emails])
@@ -133,6 +145,17 @@ class Invitation(models.Model):
         related_name="+",
         verbose_name=_("accepted by"),
     )
+    # Refused for good: the person with the invited address holds another role (one person, one role).
+    refused_at = models.DateTimeField(_("refused"), null=True, blank=True)
+    refused_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("refused person"),
+    )
+    refusal = models.CharField(_("refusal"), max_length=20, choices=InvitationRefusal.choices, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 
@@ -161,6 +184,10 @@ class Invitation(models.Model):
     @property
     def is_used(self):
         return self.accepted_at is not None
+
+    @property
+    def is_refused(self):
+        return self.refused_at is not None
 
     @property
     def is_expired(self):

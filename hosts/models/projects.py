@@ -7,12 +7,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from eyeforai.programme.models import Cohort, Period, Skill
-from hosts.choices import EDITABLE_PROJECT_STATUSES, Place, ProjectStatus
+from hosts.choices import EDITABLE_PROJECT_STATUSES, WITHDRAWABLE_PROJECT_STATUSES, Place, ProjectStatus
 
 
 class ProjectQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=ProjectStatus.APPROVED)
+
+    def approved_in(self, cohort):
+        """The projects offered to `cohort`'s talents: the one definition the public hosts page, the
+        board, matching, preferences and the demo list and count."""
+        return self.approved().filter(cohort=cohort)
 
     def for_organization(self, organization):
         return self.filter(organization=organization)
@@ -24,6 +29,15 @@ class ProjectQuerySet(models.QuerySet):
 
     def with_seat_total(self):
         return self.annotate(seat_total=Sum("seats__seats"))
+
+    def listed_for(self, organization):
+        """An organisation's projects as its pages list them: newest cohort first, seats per period."""
+        return (
+            self.for_organization(organization)
+            .select_related("cohort")
+            .with_seats()
+            .order_by("-cohort__starts_on", "status", "title")
+        )
 
 
 class Project(models.Model):
@@ -59,6 +73,11 @@ class Project(models.Model):
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")
+        # Named permissions of the admin tools (granted in eyeforai/accounts/permissions.py).
+        permissions = [
+            ("review_project", _("Can approve, request changes to or withdraw projects (emails the members)")),
+            ("view_capacity", _("Can view the capacity per cohort report")),
+        ]
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["cohort", "status"], name="hosts_project_cohort_status"),
@@ -71,6 +90,22 @@ class Project(models.Model):
     @property
     def is_editable(self):
         return self.status in EDITABLE_PROJECT_STATUSES
+
+    @property
+    def can_withdraw(self):
+        return self.status in WITHDRAWABLE_PROJECT_STATUSES
+
+    @property
+    def is_submitted(self):
+        return self.status == ProjectStatus.SUBMITTED
+
+    @property
+    def is_approved(self):
+        return self.status == ProjectStatus.APPROVED
+
+    @property
+    def has_changes_requested(self):
+        return self.status == ProjectStatus.CHANGES_REQUESTED
 
 
 class ProjectSeat(models.Model):

@@ -1,8 +1,12 @@
+import hashlib
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from eyeforai.activity.services import record
 from eyeforai.mail.services import queue_email
 from hosts.choices import InterestStatus, MemberRole
 from hosts.models import HostInterest
@@ -15,16 +19,28 @@ from hosts.services.organizations import create_organization
 def record_interest(interest):
     """Save a "become a host" form (an unsaved HostInterest).
 
-    Side effects: queues 'hosts/interest_received' (auto-reply) to the contact and
-    'hosts/interest_note' to the programme team (PROGRAMME_TEAM_EMAIL).
+    Side effects: queues 'hosts/interest_received' (auto-reply) to the contact, at most once per
+    address and day, and 'hosts/interest_note' to the programme team (PROGRAMME_TEAM_EMAIL).
     """
     interest.status = InterestStatus.NEW
     interest.save()
+    # No one is signed in on the public form: the entry has no person and says where it came from.
+    record(
+        interest,
+        "hostinterest.received",
+        by=None,
+        to_state=interest.status,
+        note=_("Sent through the public “become a host” form by %(email)s.") % {"email": interest.email},
+    )
+    # Anyone can type any address here, so the auto-reply must not let a stranger make the portal
+    # write to someone: it has a fixed text (no name, organisation or message from the form, which
+    # the sender chose) and goes once per address and day however often the form is sent.
+    address = hashlib.sha256(interest.email.strip().lower().encode()).hexdigest()[:32]
     queue_email(
-        key=f"host-interest-received:{interest.uuid}",
+        key=f"host-interest-received:{address}:{timezone.localdate().isoformat()}",
         to=interest.email,
         template="hosts/interest_received",
-        context={"interest": interest},
+        context={},
     )
     queue_email(
         key=f"host-interest-note:{interest.uuid}",
@@ -49,8 +65,9 @@ def _locked(interest, allowed, action):
 def mark_contacted(interest, *, by):
     """New → contacted (the team has been in touch). Side effects: none."""
     interest = _locked(interest, [InterestStatus.NEW], _("marked as contacted"))
-    interest.status = InterestStatus.CONTACTED
+    from_state, interest.status = interest.status, InterestStatus.CONTACTED
     interest.save(update_fields=["status", "updated_at"])
+    record(interest, "hostinterest.contacted", by=by, from_state=from_state, to_state=interest.status)
     return interest
 
 
@@ -58,8 +75,9 @@ def mark_contacted(interest, *, by):
 def decline_interest(interest, *, by):
     """New or contacted → declined. Side effects: none (the team writes to the prospect personally)."""
     interest = _locked(interest, [InterestStatus.NEW, InterestStatus.CONTACTED], _("declined"))
-    interest.status = InterestStatus.DECLINED
+    from_state, interest.status = interest.status, InterestStatus.DECLINED
     interest.save(update_fields=["status", "updated_at"])
+    record(interest, "hostinterest.declined", by=by, from_state=from_state, to_state=interest.status)
     return interest
 
 
@@ -75,7 +93,15 @@ def convert_interest(interest, *, by):
         name=interest.organization_name, sector=interest.sector, city=interest.city, by=by
     )
     invitation = invite_member(organization, interest.email, by=by, role=MemberRole.CONTACT)
-    interest.status = InterestStatus.JOINED
+    from_state, interest.status = interest.status, InterestStatus.JOINED
     interest.organization = organization
     interest.save(update_fields=["status", "organization", "updated_at"])
+    record(
+        interest,
+        "hostinterest.converted",
+        by=by,
+        from_state=from_state,
+        to_state=interest.status,
+        note=str(organization),
+    )
     return organization, invitation

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from eyeforai.activity.services import record
 from hosts.choices import OrganizationStatus
 from hosts.models import HostOrganization
 
@@ -28,9 +29,11 @@ def create_organization(*, name, sector, city="", website="", description="", by
             _("A host organisation called “%(name)s” already exists; invite the contact from it instead.")
             % {"name": name}
         )
-    return HostOrganization.objects.create(
+    organization = HostOrganization.objects.create(
         name=name, slug=unique_slug(name), sector=sector, city=city, website=website, description=description
     )
+    record(organization, "hostorganization.created", by=by, to_state=organization.status)
+    return organization
 
 
 @transaction.atomic
@@ -40,6 +43,7 @@ def update_profile(organization, *, description, website, city, by):
     organization.website = website
     organization.city = city
     organization.save(update_fields=["description", "website", "city"])
+    record(organization, "hostorganization.profile_updated", by=by)
     return organization
 
 
@@ -48,8 +52,9 @@ def activate_organization(organization, *, by=None):
     """Prospect (or former) → active: listed on /hosts/. Side effects: none."""
     organization = HostOrganization.objects.select_for_update().get(pk=organization.pk)
     if organization.status != OrganizationStatus.ACTIVE:
-        organization.status = OrganizationStatus.ACTIVE
+        from_state, organization.status = organization.status, OrganizationStatus.ACTIVE
         organization.save(update_fields=["status"])
+        record(organization, "hostorganization.activated", by=by, from_state=from_state, to_state=organization.status)
     return organization
 
 
@@ -58,6 +63,7 @@ def retire_organization(organization, *, by=None):
     """Active → former: no longer listed, members keep read access. Side effects: none."""
     organization = HostOrganization.objects.select_for_update().get(pk=organization.pk)
     if organization.status != OrganizationStatus.FORMER:
-        organization.status = OrganizationStatus.FORMER
+        from_state, organization.status = organization.status, OrganizationStatus.FORMER
         organization.save(update_fields=["status"])
+        record(organization, "hostorganization.retired", by=by, from_state=from_state, to_state=organization.status)
     return organization

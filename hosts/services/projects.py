@@ -5,9 +5,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from eyeforai.activity.services import record
 from eyeforai.mail.services import queue_email
 from eyeforai.programme.choices import CohortStatus
-from hosts.choices import EDITABLE_PROJECT_STATUSES, OrganizationStatus, ProjectStatus
+from hosts.choices import EDITABLE_PROJECT_STATUSES, WITHDRAWABLE_PROJECT_STATUSES, OrganizationStatus, ProjectStatus
 from hosts.models import HostOrganization, Project, ProjectSeat
 from hosts.services.common import member_recipients, team_email
 
@@ -40,15 +41,19 @@ def save_project(project, *, skills, seats, by):
 
     `seats` maps period number → seats (None counts as 0). Every period of the cohort gets a
     ProjectSeat row; rows for periods of another cohort (the cohort was changed) are removed.
+    Refused for a new project of a former host, and for a cohort no longer open.
     Side effects: none beyond the project's own rows.
     """
-    if project.pk:
+    created = not project.pk
+    if not created:
         current = _lock(
             project, EDITABLE_PROJECT_STATUSES, _("This project is %(status)s and can no longer be changed.")
         )
         project.status = current.status
         project.organization_id = current.organization_id
     else:
+        if project.organization.is_former:
+            raise ValidationError(_("Your organisation no longer hosts talents, so it cannot add projects."))
         project.status = ProjectStatus.DRAFT
         project.created_by = by
     check_cohort_open(project.cohort)
@@ -67,6 +72,10 @@ def save_project(project, *, skills, seats, by):
     ProjectSeat.objects.filter(project=project).exclude(period__cohort=project.cohort).delete()
     for number, period in periods.items():
         ProjectSeat.objects.update_or_create(project=project, period=period, defaults={"seats": counts.get(number, 0)})
+    if created:
+        record(project, "project.created", by=by, to_state=project.status)
+    else:
+        record(project, "project.saved", by=by)
     return project
 
 
@@ -81,9 +90,10 @@ def submit_project(project, *, by):
     check_cohort_open(project.cohort)
     if not (ProjectSeat.objects.filter(project=project).aggregate(total=Sum("seats"))["total"] or 0):
         raise ValidationError(_("Offer at least one seat in one of the periods before submitting."))
-    project.status = ProjectStatus.SUBMITTED
+    from_state, project.status = project.status, ProjectStatus.SUBMITTED
     project.submitted_at = timezone.now()
     project.save(update_fields=["status", "submitted_at", "updated_at"])
+    record(project, "project.submitted", by=by, from_state=from_state, to_state=project.status)
     queue_email(
         key=f"host-project-submitted:{project.uuid}:{project.submitted_at.timestamp()}",
         to=team_email(),
@@ -94,7 +104,7 @@ def submit_project(project, *, by):
 
 
 def _email_members(project, *, kind, template):
-    path = reverse("host:project_detail", args=[project.uuid])
+    path = reverse("hosts_members:project_detail", args=[project.uuid])
     for user, email in member_recipients(project.organization):
         queue_email(
             key=f"host-project-{kind}:{project.uuid}:{project.decided_at.timestamp()}:{user.pk}",
@@ -114,12 +124,22 @@ def approve_project(project, *, by):
     project = _lock(
         project, [ProjectStatus.SUBMITTED], _("Only submitted projects can be approved; this one is %(status)s.")
     )
-    project.status = ProjectStatus.APPROVED
+    from_state, project.status = project.status, ProjectStatus.APPROVED
     project.decided_at = timezone.now()
     project.save(update_fields=["status", "decided_at", "updated_at"])
-    HostOrganization.objects.filter(pk=project.organization_id, status=OrganizationStatus.PROSPECT).update(
+    record(project, "project.approved", by=by, from_state=from_state, to_state=project.status)
+    activated = HostOrganization.objects.filter(pk=project.organization_id, status=OrganizationStatus.PROSPECT).update(
         status=OrganizationStatus.ACTIVE
     )
+    if activated:
+        record(
+            project.organization,
+            "hostorganization.activated",
+            by=by,
+            from_state=OrganizationStatus.PROSPECT,
+            to_state=OrganizationStatus.ACTIVE,
+            note=_("Its project “%(project)s” was approved.") % {"project": project},
+        )
     _email_members(project, kind="approved", template="hosts/project_approved")
     return project
 
@@ -138,10 +158,11 @@ def request_changes(project, *, by, note):
         [ProjectStatus.SUBMITTED],
         _("Changes can only be requested for a submitted project; this one is %(status)s."),
     )
-    project.status = ProjectStatus.CHANGES_REQUESTED
+    from_state, project.status = project.status, ProjectStatus.CHANGES_REQUESTED
     project.manager_note = note
     project.decided_at = timezone.now()
     project.save(update_fields=["status", "manager_note", "decided_at", "updated_at"])
+    record(project, "project.changes_requested", by=by, from_state=from_state, to_state=project.status, note=note)
     _email_members(project, kind="changes", template="hosts/project_changes_requested")
     return project
 
@@ -151,9 +172,10 @@ def withdraw_project(project, *, by):
     """Draft, submitted or changes requested → withdrawn (final). Side effects: none."""
     project = _lock(
         project,
-        [*EDITABLE_PROJECT_STATUSES, ProjectStatus.SUBMITTED],
+        WITHDRAWABLE_PROJECT_STATUSES,
         _("This project is %(status)s and cannot be withdrawn."),
     )
-    project.status = ProjectStatus.WITHDRAWN
+    from_state, project.status = project.status, ProjectStatus.WITHDRAWN
     project.save(update_fields=["status", "updated_at"])
+    record(project, "project.withdrawn", by=by, from_state=from_state, to_state=project.status)
     return project

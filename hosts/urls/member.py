@@ -2,10 +2,9 @@ from django.urls import path
 
 from hosts.views import invitations, member
 
-app_name = "host"
+app_name = "hosts_members"
 
 urlpatterns = [
-    path("", member.dashboard, name="dashboard"),
     path("profile/", member.profile, name="profile"),
     path("projects/", member.project_list, name="projects"),
     path("projects/new/", member.project_create, name="project_create"),

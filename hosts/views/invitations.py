@@ -7,31 +7,43 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from eyeforai.accounts.choices import Role
 from eyeforai.accounts.signup import HOST_MEMBER, mark_signup_role
 from hosts.access import membership_for
+from hosts.choices import InvitationState
 from hosts.models import Invitation
-from hosts.services.invitations import accept_invitation, has_verified_address
+from hosts.services.invitations import accept_invitation, has_verified_address, refusal_message, refuse_invitation
 
 # state → HTTP status; every state is a page that says what to do next.
-STATUS = {"unknown": 404, "used": 410, "expired": 410, "refused": 409}
+STATUS = {
+    InvitationState.UNKNOWN: 404,
+    InvitationState.USED: 410,
+    InvitationState.EXPIRED: 410,
+    InvitationState.REFUSED: 409,
+    InvitationState.OTHER_ROLE: 409,
+}
 
 
 def invitation_state(user, invitation, membership):  # noqa: PLR0911 - one answer per state, by precedence
     if invitation is None:
-        return "unknown"
+        return InvitationState.UNKNOWN
     if membership and membership.organization_id == invitation.organization_id:
-        return "member"
+        return InvitationState.MEMBER
     if invitation.is_used:
-        return "used"
+        return InvitationState.USED
+    if invitation.is_refused:
+        return InvitationState.OTHER_ROLE
     if invitation.is_expired:
-        return "expired"
+        return InvitationState.EXPIRED
     if not user.is_authenticated:
-        return "anonymous"
+        return InvitationState.ANONYMOUS
     if membership:
-        return "other_organization"
+        return InvitationState.OTHER_ORGANIZATION
     if not has_verified_address(user, invitation.email):
-        return "wrong_email"
-    return "ready"
+        return InvitationState.WRONG_EMAIL
+    if user.role and user.role != Role.HOST_MEMBER:
+        return InvitationState.OTHER_ROLE
+    return InvitationState.READY
 
 
 @require_http_methods(["GET", "POST"])
@@ -40,7 +52,9 @@ def invitation(request, token):
 
     Anonymous visitors are offered sign-up (with the invited address) or sign-in; binding happens
     when that address is verified or its owner signs in (hosts.signals). A signed-in person with the
-    invited address can also accept here. Used, expired and unknown links get a page saying so.
+    invited address can also accept here. Used, expired and unknown links get a page saying so. The
+    invited address's owner who holds another role (a talent) is refused: the page says why, and
+    the refusal is recorded on the invitation for the programme team (the first time they open it).
     """
     invitation = Invitation.objects.by_token(token).select_related("organization").first()
     membership = membership_for(request.user)
@@ -51,22 +65,31 @@ def invitation(request, token):
         "organization": getattr(invitation, "organization", None),
     }
     here = request.get_full_path()
-    if state == "anonymous":
+    if state == InvitationState.OTHER_ROLE and not invitation.is_refused:
+        invitation = context["invitation"] = refuse_invitation(invitation, user=request.user)
+    if state == InvitationState.ANONYMOUS:
         # Whoever signs up from here is a host member, not a talent applying.
         mark_signup_role(request, HOST_MEMBER)
         if request.method == "POST":
             return redirect_to_login(here)
         context["signup_url"] = f"{reverse('account_signup')}?{urlencode({'email': invitation.email, 'next': here})}"
         context["login_url"] = f"{reverse('account_login')}?{urlencode({'next': here})}"
-    elif state == "ready" and request.method == "POST":
+    elif state == InvitationState.READY and request.method == "POST":
         try:
             accept_invitation(invitation, user=request.user)
         except ValidationError as error:
-            state, context["error"] = "refused", error
+            if error.code == "other_role":  # took another role since the page was shown
+                invitation.refresh_from_db()
+                state = InvitationState.OTHER_ROLE
+            else:
+                state, context["error"] = InvitationState.REFUSED, error
         else:
             messages.success(
                 request,
                 _("Welcome! You are now a member of %(organization)s.") % {"organization": invitation.organization},
             )
-            return redirect("host:dashboard")
-    return render(request, "hosts/invitation.html", {**context, "state": state}, status=STATUS.get(state, 200))
+            return redirect("portal:host_dashboard")
+    if state == InvitationState.OTHER_ROLE:
+        context["refusal"] = refusal_message(invitation.refusal)
+    context = {**context, "state": state, "states": InvitationState}
+    return render(request, "hosts/invitation.html", context, status=STATUS.get(state, 200))

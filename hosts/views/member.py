@@ -4,39 +4,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from eyeforai.pages.sections import sections_for
 from hosts.access import get_organization_for_member, get_project_for_member, host_member_required
-from hosts.choices import OrganizationStatus
 from hosts.forms import ProfileForm, ProjectForm, open_cohorts
-from hosts.models import HostMembership, Project
+from hosts.models import Project
 from hosts.services import organizations as organization_services
 from hosts.services import projects as project_services
-
-
-def _projects(organization):
-    return (
-        Project.objects.for_organization(organization)
-        .select_related("cohort")
-        .with_seats()
-        .order_by("-cohort__starts_on", "status", "title")
-    )
-
-
-@host_member_required
-@require_GET
-def dashboard(request):
-    organization = get_organization_for_member(request.user)
-    context = {
-        "organization": organization,
-        "members": HostMembership.objects.filter(organization=organization)
-        .select_related("user")
-        .order_by("created_at"),
-        "invitations": organization.invitations.pending().order_by("email"),
-        "projects": _projects(organization),
-        # Other apps' sections (rotations: talents placed or proposed) fill the "host_dashboard" slot.
-        "sections": sections_for("host_dashboard", request, organization=organization),
-    }
-    return render(request, "hosts/dashboard.html", context)
 
 
 @host_member_required
@@ -47,7 +19,7 @@ def profile(request):
     if request.method == "POST" and form.is_valid():
         organization_services.update_profile(organization, by=request.user, **form.cleaned_data)
         messages.success(request, _("The organisation's profile is saved."))
-        return redirect("host:dashboard")
+        return redirect("portal:host_dashboard")
     return render(request, "hosts/profile_form.html", {"form": form, "organization": organization})
 
 
@@ -58,12 +30,16 @@ def project_list(request):
     return render(
         request,
         "hosts/project_list.html",
-        {"organization": organization, "projects": _projects(organization), "can_create": _can_create(organization)},
+        {
+            "organization": organization,
+            "projects": Project.objects.listed_for(organization),
+            "can_create": _can_create(organization),
+        },
     )
 
 
 def _can_create(organization):
-    return organization.status != OrganizationStatus.FORMER and open_cohorts().exists()
+    return not organization.is_former and open_cohorts().exists()
 
 
 def _save(request, form):
@@ -81,13 +57,13 @@ def _save(request, form):
 @require_http_methods(["GET", "POST"])
 def project_create(request):
     organization = get_organization_for_member(request.user)
-    if organization.status == OrganizationStatus.FORMER:
+    if organization.is_former:
         messages.error(request, _("Your organisation no longer hosts talents, so it cannot add projects."))
-        return redirect("host:projects")
+        return redirect("hosts_members:projects")
     form = ProjectForm(request.POST or None, instance=Project(organization=organization))
     if request.method == "POST" and form.is_valid() and (project := _save(request, form)):
         messages.success(request, _("The project is saved as a draft. Submit it when it is ready for review."))
-        return redirect("host:project_detail", project.uuid)
+        return redirect("hosts_members:project_detail", project.uuid)
     return render(request, "hosts/project_form.html", {"form": form, "organization": organization})
 
 
@@ -101,11 +77,11 @@ def project_edit(request, project_uuid):
             _("This project is %(status)s and can no longer be changed.")
             % {"status": project.get_status_display().lower()},
         )
-        return redirect("host:project_detail", project.uuid)
+        return redirect("hosts_members:project_detail", project.uuid)
     form = ProjectForm(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid() and _save(request, form):
         messages.success(request, _("The project is saved."))
-        return redirect("host:project_detail", project.uuid)
+        return redirect("hosts_members:project_detail", project.uuid)
     return render(
         request, "hosts/project_form.html", {"form": form, "organization": project.organization, "project": project}
     )
@@ -128,7 +104,7 @@ def _transition(request, project_uuid, service, success):
             messages.error(request, message)
     else:
         messages.success(request, success)
-    return redirect("host:project_detail", project.uuid)
+    return redirect("hosts_members:project_detail", project.uuid)
 
 
 @host_member_required

@@ -1,35 +1,15 @@
 from django.conf import settings
-from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from eyeforai.pages.cache import cache_public_page
-from eyeforai.programme.models import Cohort
+from eyeforai.ratelimit import over_limit
 from hosts.forms import InterestForm
-from hosts.models import HostOrganization, Project
-from hosts.ratelimit import over_limit
 from hosts.services.interests import record_interest
 
 # At most this many "become a host" posts per address per window (seconds); override in settings.
 INTEREST_RATE_LIMIT = 10
 INTEREST_RATE_WINDOW = 3600
-
-
-@require_GET
-@cache_public_page
-def host_list(request):
-    """Active host organisations and their approved projects in the current cohort (five queries)."""
-    cohort = Cohort.objects.current()
-    projects = Project.objects.none()
-    if cohort:
-        projects = Project.objects.approved().filter(cohort=cohort).prefetch_related("skills").order_by("title")
-    organizations = (
-        HostOrganization.objects.active()
-        .prefetch_related(Prefetch("projects", queryset=projects, to_attr="current_projects"))
-        .order_by("name")
-    )
-    return render(request, "hosts/host_list.html", {"cohort": cohort, "organizations": organizations})
 
 
 @require_http_methods(["GET", "POST"])
@@ -50,7 +30,7 @@ def interest(request):
     if not form.is_valid():
         return render(request, "hosts/interest.html", {"form": form})
     record_interest(form.save(commit=False))
-    return redirect("hosts:interest_thanks")
+    return redirect("hosts_public:interest_thanks")
 
 
 @require_GET

@@ -16,12 +16,11 @@ from django.db.models import Count, Window
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
-from hosts.choices import ProjectStatus
 from hosts.models import Project, ProjectSeat
+from rotations.choices import PlacementStatus
 from rotations.models import Placement
 from rotations.services.rules import RotationState, placement_problems
-from talents.choices import ApplicationStatus
-from talents.models import Application
+from talents.models import TalentProfile
 
 
 @dataclass
@@ -78,15 +77,14 @@ BOARD_PLACEMENT_FIELDS = [
 def build_board(cohort, *, page=1):
     periods = list(cohort.periods.order_by("number"))
     start = (page - 1) * BOARD_PAGE_SIZE
-    applications = list(
-        Application.objects.filter(cohort=cohort, status=ApplicationStatus.ACCEPTED)
-        .select_related("talent__user")
-        .only("talent__uuid", "talent__user__first_name", "talent__user__last_name", "talent__user__email")
+    talents = list(
+        TalentProfile.objects.accepted_in(cohort)
+        .select_related("user")
+        .only("uuid", "user__first_name", "user__last_name", "user__email")
         .annotate(total=Window(Count("pk")))  # the count of every row, before the page's LIMIT
-        .order_by("talent__user__last_name", "talent__user__first_name", "pk")[start : start + BOARD_PAGE_SIZE]
+        .order_by("user__last_name", "user__first_name", "pk")[start : start + BOARD_PAGE_SIZE]
     )
-    talents = [application.talent for application in applications]
-    total = applications[0].total if applications else 0
+    total = talents[0].total if talents else 0
     live = Placement.objects.in_cohort(cohort).live()
     placements = list(
         live.filter(talent__in=talents)
@@ -102,19 +100,19 @@ def build_board(cohort, *, page=1):
     proposed = 0
     for project_id, period_id, status, count in taken:
         state.seats_used[project_id, period_id] += count
-        proposed += count if status == "proposed" else 0
+        proposed += count if status == PlacementStatus.PROPOSED else 0
     by_cell = {(placement.talent_id, placement.period_id): placement for placement in placements}
+    approved = Project.objects.approved_in(cohort)
     projects = list(
-        Project.objects.filter(cohort=cohort, status=ProjectStatus.APPROVED)
-        .select_related("organization")
+        approved.select_related("organization")
         .only("uuid", "title", "status", "cohort", "organization__name")
         .order_by("organization__name", "title")
     )
     seats = {
         (project_id, period_id): count
-        for project_id, period_id, count in ProjectSeat.objects.filter(
-            project__cohort=cohort, project__status=ProjectStatus.APPROVED
-        ).values_list("project_id", "period_id", "seats")
+        for project_id, period_id, count in ProjectSeat.objects.filter(project__in=approved).values_list(
+            "project_id", "period_id", "seats"
+        )
     }
 
     rows = []

@@ -1,10 +1,10 @@
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from eyeforai.admintools.permissions import require_permission
 from rotations.choices import Side
 from rotations.models import Evaluation
 
@@ -26,8 +26,7 @@ class EvaluationAdmin(admin.ModelAdmin):
 
     def averages_view(self, request):
         """Average ratings per host, from the talents' side: how good a host is to rotate through."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
+        require_permission(request, "rotations.view_feedback_report")
         rows = (
             Evaluation.objects.filter(side=Side.TALENT)
             .values("placement__cohort__name", "placement__host__name")

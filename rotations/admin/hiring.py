@@ -1,10 +1,10 @@
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from eyeforai.admintools.permissions import require_permission
 from rotations.choices import OutcomeResult
 from rotations.models import HiringInterest, Outcome
 
@@ -43,8 +43,7 @@ class OutcomeAdmin(admin.ModelAdmin):
 
     def hires_view(self, request):
         """Hires per host per cohort: offers made, accepted and declined."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
+        require_permission(request, "rotations.view_hiring_report")
         rows = (
             Outcome.objects.values("cohort__name", "host__name")
             .annotate(

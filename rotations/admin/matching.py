@@ -2,7 +2,7 @@
 and run again, apply the plan, and see why a talent got what they got."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -10,12 +10,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from eyeforai.admintools.permissions import has_permission, require_permission
 from eyeforai.programme.models import Cohort
 from rotations.admin.run_page import build_run_page
 from rotations.choices import RunStatus
 from rotations.models import MatchingRun
-from rotations.services.matching import apply_run, start_run, why_for
-from rotations.services.preferences import approved_projects
+from rotations.services.matching import apply_run, run_again, start_run, why_for
 
 
 @admin.register(MatchingRun)
@@ -42,56 +42,57 @@ class MatchingRunAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def _run(self, request, run, *, write=False):
-        allowed = self.has_module_permission(request) and request.user.has_perm(
-            "rotations.add_placement" if write else "rotations.view_matchingrun"
-        )
-        if not allowed:
-            raise PermissionDenied
+    def _run(self, request, run, *, permission="rotations.view_matchingrun"):
+        require_permission(request, permission)
         return get_object_or_404(MatchingRun.objects.select_related("cohort"), uuid=run)
 
     def _context(self, request, title, **extra):
         return {**self.admin_site.each_context(request), "title": title, "opts": self.model._meta, **extra}
 
     def start_view(self, request, cohort):
-        if not request.user.has_perm("rotations.add_placement"):
-            raise PermissionDenied
+        require_permission(request, "rotations.run_matching")
         cohort = get_object_or_404(Cohort, slug=cohort)
-        run = start_run(cohort, by=request.user)
+        try:
+            run = start_run(cohort, by=request.user)
+        except ValidationError as error:
+            self._refused(request, error)
+            return HttpResponseRedirect(reverse("admin:rotations_board_index"))
         self.message_user(request, _("Matching started for %(cohort)s.") % {"cohort": cohort}, messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:rotations_matching_run", args=[run.uuid]))
 
+    def _refused(self, request, error):
+        for message in error.messages:
+            self.message_user(request, message, messages.ERROR)
+
     def run_view(self, request, run):
         run = self._run(request, run)
-        context = self._context(request, _("Matching run: %(cohort)s") % {"cohort": run.cohort}, **build_run_page(run))
+        context = self._context(
+            request,
+            _("Matching run: %(cohort)s") % {"cohort": run.cohort},
+            can_run_matching=has_permission(request, "rotations.run_matching"),
+            can_apply_matching=has_permission(request, "rotations.apply_matching"),
+            **build_run_page(run),
+        )
         return TemplateResponse(request, "admin/rotations/matching_run.html", context)
 
     def again_view(self, request, run):
         """A new run with the cells the manager locked (or changed, which locks them) on this one."""
-        run = self._run(request, run, write=True)
-        # Only a project the page offers may be chosen: anything else posted keeps the plan's cell.
-        offered = {str(uuid) for uuid in approved_projects(run.cohort).values_list("uuid", flat=True)}
-        locks = []
-        for cell in run.plan:
-            key = f"{cell['talent']}:{cell['period']}"
-            project = request.POST.get(f"cell-{key}", cell["project"])
-            if project not in offered:
-                project = cell["project"]
-            if request.POST.get(f"lock-{key}") or project != cell["project"]:
-                locks.append((cell["talent"], cell["period"], project))
-        new_run = start_run(run.cohort, by=request.user, locks=locks)
-        self.message_user(
-            request, _("Running again with %(count)d locked cells.") % {"count": len(locks)}, messages.SUCCESS
-        )
+        run = self._run(request, run, permission="rotations.run_matching")
+        try:
+            new_run = run_again(run, by=request.user, cells=_posted_cells(request.POST))
+        except ValidationError as error:
+            self._refused(request, error)
+            return HttpResponseRedirect(reverse("admin:rotations_matching_run", args=[run.uuid]))
+        count = len(new_run.parameters["locks"])
+        self.message_user(request, _("Running again with %(count)d locked cells.") % {"count": count}, messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:rotations_matching_run", args=[new_run.uuid]))
 
     def apply_view(self, request, run):
-        run = self._run(request, run, write=True)
+        run = self._run(request, run, permission="rotations.apply_matching")
         try:
             apply_run(run, by=request.user)
         except ValidationError as error:
-            for message in error.messages:
-                self.message_user(request, message, messages.ERROR)
+            self._refused(request, error)
             return HttpResponseRedirect(reverse("admin:rotations_matching_run", args=[run.uuid]))
         self.message_user(
             request,
@@ -115,3 +116,20 @@ class MatchingRunAdmin(admin.ModelAdmin):
         context = self._context(request, _("Why this placement: %(name)s") % {"name": row["talent"].name},
                                 run=run, row=row, reasons=reasons)  # fmt: skip
         return TemplateResponse(request, "admin/rotations/matching_why.html", context)
+
+
+def _posted_cells(post):
+    """The run page's cells as posted: {(talent uuid, period number): (project uuid or None, locked)}."""
+    cells = {}
+    for name in post:
+        kind, _sep, key = name.partition("-")
+        talent, _sep, number = key.partition(":")
+        if kind not in ("cell", "lock") or not number.isdigit():
+            continue
+        project, locked = cells.get((talent, int(number)), (None, False))
+        if kind == "cell":
+            project = post[name]
+        else:
+            locked = bool(post[name])
+        cells[talent, int(number)] = (project, locked)
+    return cells

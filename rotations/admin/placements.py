@@ -1,8 +1,7 @@
 import uuid
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -11,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from eyeforai.admintools.actions import run_service
+from eyeforai.admintools.permissions import has_permission, require_permission
+from eyeforai.programme.choices import CohortStatus
 from eyeforai.programme.models import Cohort, Period
 from hosts.models import Project
 from rotations.admin.board import build_board
@@ -43,21 +45,21 @@ class PlacementAdmin(admin.ModelAdmin):
     def period_number(self, placement):
         return placement.period.number
 
-    @admin.action(description=_("Confirm selected proposed placements"), permissions=["change"])
+    @admin.action(description=_("Confirm selected proposed placements"), permissions=["confirm_placement"])
     def confirm_selected(self, request, queryset):
-        confirmed, refused = confirm_many(queryset, by=request.user)
-        self._report(request, confirmed, refused)
+        self._confirm(request, queryset)
 
-    def _report(self, request, confirmed, refused):
-        if confirmed:
-            self.message_user(
-                request,
-                ngettext("%(count)d placement confirmed.", "%(count)d placements confirmed.", confirmed)
-                % {"count": confirmed},
-                messages.SUCCESS,
-            )
-        for placement, error in refused:
-            self.message_user(request, f"{placement}: {error_text(error)}", messages.ERROR)
+    def _confirm(self, request, placements):
+        """Each placement in its own transaction: one refusal does not undo the others."""
+        run_service(
+            self,
+            request,
+            placements.select_related("talent__user", "host", "period"),
+            confirm_placement,
+            lambda count: (
+                ngettext("%(count)d placement confirmed.", "%(count)d placements confirmed.", count) % {"count": count}
+            ),
+        )
 
     # --- The rotation board -------------------------------------------------------------------
 
@@ -72,23 +74,20 @@ class PlacementAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def _require(self, request, permission):
-        if not getattr(self, f"has_{permission}_permission")(request):
-            raise PermissionDenied
-
     def board_index_view(self, request):
-        self._require(request, "view")
+        require_permission(request, "rotations.view_board")
         context = {
             **self.admin_site.each_context(request),
             "title": _("Rotation board"),
             "opts": self.model._meta,
-            "cohorts": Cohort.objects.exclude(status="planning").order_by("-starts_on"),
+            "cohorts": Cohort.objects.exclude(status=CohortStatus.PLANNING).order_by("-starts_on"),
             "runs": MatchingRun.objects.select_related("cohort").order_by("-created_at")[:10],
+            "can_run_matching": has_permission(request, "rotations.run_matching"),
         }
         return TemplateResponse(request, "admin/rotations/board_index.html", context)
 
     def board_view(self, request, cohort):
-        self._require(request, "view")
+        require_permission(request, "rotations.view_board")
         cohort = get_object_or_404(Cohort, slug=cohort)
         page = request.GET.get("page", "1")
         context = {
@@ -96,13 +95,15 @@ class PlacementAdmin(admin.ModelAdmin):
             "title": _("Rotation board: %(cohort)s") % {"cohort": cohort},
             "opts": self.model._meta,
             "cohort": cohort,
-            "can_change": self.has_change_permission(request),
+            "can_assign": has_permission(request, "rotations.assign_placement"),
+            "can_confirm": has_permission(request, "rotations.confirm_placement"),
+            "can_cancel": has_permission(request, "rotations.cancel_placement"),
             **build_board(cohort, page=int(page) if page.isdigit() and 0 < int(page) < 10_000 else 1),
         }
         return TemplateResponse(request, "admin/rotations/board.html", context)
 
     def assign_view(self, request, cohort):
-        self._require(request, "change")
+        require_permission(request, "rotations.assign_placement")
         cohort = get_object_or_404(Cohort, slug=cohort)
         board_url = reverse("admin:rotations_board", args=[cohort.slug])
         try:
@@ -126,18 +127,17 @@ class PlacementAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(f"{board_url}#talent-{talent.uuid}")
 
     def confirm_view(self, request, cohort):
-        self._require(request, "change")
+        require_permission(request, "rotations.confirm_placement")
         cohort = get_object_or_404(Cohort, slug=cohort)
         placements = Placement.objects.in_cohort(cohort).filter(status=PlacementStatus.PROPOSED)
         chosen = request.POST.getlist("placement")
         if chosen:
             placements = placements.filter(uuid__in=[value for value in chosen if _is_uuid(value)])
-        confirmed, refused = confirm_many(placements, by=request.user)
-        self._report(request, confirmed, refused)
+        self._confirm(request, placements)
         return HttpResponseRedirect(reverse("admin:rotations_board", args=[cohort.slug]))
 
     def cancel_view(self, request, placement):
-        self._require(request, "change")
+        require_permission(request, "rotations.cancel_placement")
         try:
             placement = Placement.objects.with_people().get(uuid=placement)
         except Placement.DoesNotExist as error:
@@ -170,17 +170,3 @@ def _is_uuid(value):
     except ValueError:
         return False
     return True
-
-
-def confirm_many(placements, *, by):
-    """Confirm each placement in its own transaction: one refusal does not undo the others."""
-    confirmed, refused = 0, []
-    for placement in placements.select_related("talent__user", "host", "period"):
-        try:
-            with transaction.atomic():
-                confirm_placement(placement, by=by)
-        except ValidationError as error:
-            refused.append((placement, error))
-        else:
-            confirmed += 1
-    return confirmed, refused

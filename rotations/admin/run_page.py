@@ -1,13 +1,14 @@
 """What a matching run's page shows: the plan as a board, per-period metrics, the choices per cell."""
 
-from rotations.choices import RunStatus
-from rotations.services.preferences import approved_projects
+from hosts.models import Project
 from talents.models import TalentProfile
 
 
 def build_run_page(run):
     """Rows of {talent, cells: [{period, project, ...}]} plus lookups, in a fixed number of queries."""
-    projects = {str(project.uuid): project for project in approved_projects(run.cohort)}
+    projects = {
+        str(project.uuid): project for project in Project.objects.approved_in(run.cohort).select_related("organization")
+    }
     periods = list(run.cohort.periods.order_by("number"))
     by_cell = {(cell["talent"], cell["period"]): cell["project"] for cell in run.plan}
     locked = {(lock[0], int(lock[1])) for lock in run.parameters.get("locks", [])}
@@ -33,8 +34,9 @@ def build_run_page(run):
         "projects": projects,
         "choices": sorted(projects.values(), key=lambda project: (project.organization.name, project.title)),
         "metric_rows": _metric_rows(run.metrics, periods),
-        "is_working": run.status in (RunStatus.QUEUED, RunStatus.RUNNING),
-        "can_apply": run.status == RunStatus.DONE,
+        "is_working": run.is_working,
+        # Apply and "run again" share one rule, the services' (apply_run, run_again).
+        "plan_is_open": run.plan_is_open,
     }
 
 

@@ -14,17 +14,19 @@ def new_calendar_token():
 
 
 class CalendarFeed(models.Model):
-    """The private address of a talent's (or an organisation's) placement calendar.
+    """The private address of one person's placement calendar: a talent's own placements, or, for a
+    host member, their organisation's.
 
     The token is the only key: calendar apps cannot sign in. Regenerating it cuts off old subscribers.
+    A feed is a person's, never an organisation's, so it ends with that person's access: it answers
+    only while the account is active and, for a host member, while they belong to the organisation
+    (rotations.services.calendars.live_feed).
     """
 
     owner_kind = models.CharField(_("for"), max_length=10, choices=CalendarOwner.choices)
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="calendar_feed"
-    )
-    organization = models.OneToOneField(
-        HostOrganization, on_delete=models.CASCADE, null=True, blank=True, related_name="calendar_feed"
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
+    organization = models.ForeignKey(
+        HostOrganization, on_delete=models.CASCADE, null=True, blank=True, related_name="calendar_feeds"
     )
     token = models.CharField(_("token"), max_length=64, unique=True, default=new_calendar_token)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -34,9 +36,9 @@ class CalendarFeed(models.Model):
         verbose_name_plural = _("calendar feeds")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(owner_kind=CalendarOwner.TALENT, user__isnull=False, organization__isnull=True))
-                | (Q(owner_kind=CalendarOwner.HOST, organization__isnull=False, user__isnull=True)),
-                name="rotations_calendarfeed_one_owner",
+                condition=Q(owner_kind=CalendarOwner.TALENT, organization__isnull=True)
+                | Q(owner_kind=CalendarOwner.HOST, organization__isnull=False),
+                name="rotations_calendarfeed_organization_for_host_members",
             ),
         ]
 

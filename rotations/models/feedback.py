@@ -39,6 +39,10 @@ class Evaluation(models.Model):
     class Meta:
         verbose_name = _("evaluation")
         verbose_name_plural = _("evaluations")
+        # Named permissions of the admin tools (granted in eyeforai/accounts/permissions.py).
+        permissions = [
+            ("view_feedback_report", _("Can view the average feedback per host")),
+        ]
         ordering = ["-submitted_at"]
         constraints = [
             models.UniqueConstraint(fields=["placement", "side"], name="rotations_evaluation_one_per_side"),

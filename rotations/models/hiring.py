@@ -52,6 +52,10 @@ class Outcome(models.Model):
     class Meta:
         verbose_name = _("hiring outcome")
         verbose_name_plural = _("hiring outcomes")
+        # Named permissions of the admin tools (granted in eyeforai/accounts/permissions.py).
+        permissions = [
+            ("view_hiring_report", _("Can view the hires per host")),
+        ]
         ordering = ["-recorded_at"]
         constraints = [
             models.UniqueConstraint(fields=["cohort", "talent", "host"], name="rotations_outcome_once"),

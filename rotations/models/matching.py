@@ -40,6 +40,11 @@ class MatchingRun(models.Model):
     class Meta:
         verbose_name = _("matching run")
         verbose_name_plural = _("matching runs")
+        # Named permissions of the admin tools (granted in eyeforai/accounts/permissions.py).
+        permissions = [
+            ("run_matching", _("Can start matching runs")),
+            ("apply_matching", _("Can apply a matching run's plan (proposes its placements)")),
+        ]
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["cohort", "-created_at"], name="rotations_run_cohort")]
 
@@ -52,3 +57,21 @@ class MatchingRun(models.Model):
     @property
     def is_finished(self):
         return self.status not in (RunStatus.QUEUED, RunStatus.RUNNING)
+
+    @property
+    def has_plan(self):
+        """Done with a plan nobody has applied yet: the one status a run can be applied or run again from."""
+        return self.status == RunStatus.DONE
+
+    @property
+    def plan_is_open(self):
+        """The plan may be applied or run again: the services refuse both otherwise (apply_run, run_again)."""
+        return self.has_plan and self.cohort.is_being_matched
+
+    @property
+    def is_working(self):
+        return not self.is_finished
+
+    @property
+    def is_infeasible(self):
+        return self.status == RunStatus.INFEASIBLE

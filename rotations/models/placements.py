@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eyeforai.programme.models import Cohort, Period
 from hosts.models import HostOrganization, Project
-from rotations.choices import LIVE_PLACEMENT_STATUSES, PlacementStatus
+from rotations.choices import CANCELLABLE_PLACEMENT_STATUSES, LIVE_PLACEMENT_STATUSES, PlacementStatus
 from talents.models import TalentProfile
 
 # Days before a placement ends from which both sides may give feedback.
@@ -74,6 +74,13 @@ class Placement(models.Model):
     class Meta:
         verbose_name = _("placement")
         verbose_name_plural = _("placements")
+        # Named permissions of the admin tools (granted in eyeforai/accounts/permissions.py).
+        permissions = [
+            ("view_board", _("Can view the rotation board")),
+            ("assign_placement", _("Can propose placements on the rotation board")),
+            ("confirm_placement", _("Can confirm proposed placements (emails both sides)")),
+            ("cancel_placement", _("Can cancel placements")),
+        ]
         ordering = ["cohort", "period__number", "talent"]
         constraints = [
             models.UniqueConstraint(
@@ -118,6 +125,15 @@ class Placement(models.Model):
     @property
     def is_live(self):
         return self.status in LIVE_PLACEMENT_STATUSES
+
+    @property
+    def is_proposed(self):
+        """Only proposed: neither side has been told, and it is the one status that can be confirmed."""
+        return self.status == PlacementStatus.PROPOSED
+
+    @property
+    def can_be_cancelled(self):
+        return self.status in CANCELLABLE_PLACEMENT_STATUSES
 
     @property
     def feedback_opens_on(self):

@@ -5,8 +5,10 @@ from datetime import timedelta
 import icalendar
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
+from eyeforai.activity.services import record
 from rotations.choices import CalendarOwner, PlacementStatus
 from rotations.models import CalendarFeed, Placement
 from rotations.models.calendars import new_calendar_token
@@ -24,22 +26,48 @@ def feed_for_talent(user):
     return CalendarFeed.objects.get_or_create(owner_kind=CalendarOwner.TALENT, user=user)[0]
 
 
-def feed_for_host(organization):
-    return CalendarFeed.objects.get_or_create(owner_kind=CalendarOwner.HOST, organization=organization)[0]
+def feed_for_host(organization, *, member):
+    """The member's own feed of the organisation's placements, made on first use (a confirmed placement,
+    or asking for an address). One of a person who belonged to another organisation gets a new token."""
+    feed, created = CalendarFeed.objects.get_or_create(
+        user=member, defaults={"owner_kind": CalendarOwner.HOST, "organization": organization}
+    )
+    if not created and (feed.owner_kind, feed.organization_id) != (CalendarOwner.HOST, organization.pk):
+        feed.owner_kind, feed.organization, feed.token = CalendarOwner.HOST, organization, new_calendar_token()
+        feed.save(update_fields=["owner_kind", "organization", "token", "updated_at"])
+    return feed
 
 
-def existing_feed(*, user=None, organization=None):
-    """The feed if it was made already: pages only read, they never write on GET."""
-    if user is not None:
-        return CalendarFeed.objects.filter(owner_kind=CalendarOwner.TALENT, user=user).first()
-    return CalendarFeed.objects.filter(owner_kind=CalendarOwner.HOST, organization=organization).first()
+def existing_feed(*, user, organization=None):
+    """The person's feed if it was made already (of `organization`, for a host member): pages only
+    read, they never write on GET."""
+    kind = CalendarOwner.TALENT if organization is None else CalendarOwner.HOST
+    return CalendarFeed.objects.filter(owner_kind=kind, user=user, organization=organization).first()
+
+
+def live_feed(owner_kind, token):
+    """The feed behind `token` while its owner still has the access it shows, else None.
+
+    A talent's feed: an active account with a talent profile. A host member's: an active account that
+    still belongs to the feed's organisation. Deactivating the account or ending the membership ends
+    the feed at once, whoever kept the address.
+    """
+    if not token:
+        return None
+    feeds = CalendarFeed.objects.filter(owner_kind=owner_kind, token=token, user__is_active=True)
+    if owner_kind == CalendarOwner.HOST:
+        feeds = feeds.filter(user__host_memberships__organization=F("organization"))
+    else:
+        feeds = feeds.filter(user__talent_profile__isnull=False)
+    return feeds.first()
 
 
 @transaction.atomic
-def regenerate_token(feed):
+def regenerate_token(feed, *, by):
     """A new private address; the old one stops working at once."""
     feed.token = new_calendar_token()
     feed.save(update_fields=["token", "updated_at"])
+    record(feed, "calendarfeed.address_renewed", by=by)
     return feed
 
 

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from eyeforai.activity.services import record
 from rotations.models import Evaluation
 
 RATING_FIELDS = ["project_rating", "support_rating", "growth_rating"]
@@ -21,8 +22,10 @@ def submit_evaluation(placement, *, side, author, ratings, comments=""):
         )
     try:
         with transaction.atomic():
-            return Evaluation.objects.create(
+            evaluation = Evaluation.objects.create(
                 placement=placement, side=side, author=author, comments=comments.strip(), **ratings
             )
     except IntegrityError as error:
         raise ValidationError(_("Feedback for this placement has already been given.")) from error
+    record(evaluation, "evaluation.submitted", by=author)
+    return evaluation

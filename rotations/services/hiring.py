@@ -6,6 +6,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from eyeforai.activity.services import record
 from eyeforai.mail.services import queue_email
 from hosts.services.common import member_recipients
 from rotations.choices import Side
@@ -28,21 +29,27 @@ def mark_hiring_interest(*, talent, host, cohort, side, by, today):
     had_placement = Placement.objects.live().filter(cohort=cohort, talent=talent, host=host).exists()
     if not had_placement:
         raise ValidationError(_("Only hosts and talents who worked together can mark interest."))
-    HiringInterest.objects.get_or_create(cohort=cohort, talent=talent, host=host, side=side, defaults={"marked_by": by})
+    interest, created = HiringInterest.objects.get_or_create(
+        cohort=cohort, talent=talent, host=host, side=side, defaults={"marked_by": by}
+    )
     other_side = Side.HOST if side == Side.TALENT else Side.TALENT
     mutual = HiringInterest.objects.filter(cohort=cohort, talent=talent, host=host, side=other_side).exists()
+    if created:
+        record(interest, "hiringinterest.marked", by=by, note=_("Mutual: both sides are told.") if mutual else "")
     if mutual:
         _announce_match(talent=talent, host=host, cohort=cohort)
     return mutual
 
 
 @transaction.atomic
-def withdraw_hiring_interest(*, talent, host, cohort, side):
+def withdraw_hiring_interest(*, talent, host, cohort, side, by):
     """Take back a not-yet-mutual interest. A revealed match stays: both sides were told."""
     interests = HiringInterest.objects.filter(cohort=cohort, talent=talent, host=host)
     if interests.count() == 2:
         raise ValidationError(_("The interest is mutual and both sides have been told; talk to the programme team."))
-    interests.filter(side=side).delete()
+    for interest in interests.filter(side=side).select_related("talent__user", "host"):
+        record(interest, "hiringinterest.withdrawn", by=by)
+        interest.delete()
 
 
 def mutual_pairs(cohorts):

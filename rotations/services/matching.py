@@ -7,13 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from eyeforai.programme.models import Period
+from eyeforai.activity.services import record
+from eyeforai.programme.models import Cohort, Period
 from hosts.models import Project, ProjectSeat
-from rotations import matching as engine
+from rotations import engine
 from rotations.choices import LIVE_PLACEMENT_STATUSES, RunStatus
 from rotations.models import BuddyRequest, Conflict, HostRanking, MatchingRun, Placement, TalentPreference
 from rotations.services.placements import assign_placement
-from rotations.services.preferences import accepted_talents, approved_projects
 from talents.models import TalentProfile
 
 logger = logging.getLogger(__name__)
@@ -27,8 +27,10 @@ def build_problem(cohort, *, locks=(), time_limit=DEFAULT_TIME_LIMIT):
     Talents and projects are named by their UUIDs, hosts by slug. Live placements already made are
     locks; so are the (talent, period number, project) cells a manager locked on a run page.
     """
-    talents = list(accepted_talents(cohort).prefetch_related("skills").order_by("pk"))
-    projects = list(approved_projects(cohort).prefetch_related("skills").order_by("pk"))
+    talents = list(TalentProfile.objects.accepted_in(cohort).prefetch_related("skills").order_by("pk"))
+    projects = list(
+        Project.objects.approved_in(cohort).select_related("organization").prefetch_related("skills").order_by("pk")
+    )
     periods = list(cohort.periods.order_by("number"))
     seats = {(seat.project_id, seat.period_id): seat.seats for seat in ProjectSeat.objects.filter(project__in=projects)}
     rankings = {}
@@ -85,18 +87,66 @@ def build_problem(cohort, *, locks=(), time_limit=DEFAULT_TIME_LIMIT):
     )
 
 
+def _check_being_matched(cohort):
+    """Matching runs, and their plans are applied, only while the cohort recruits or is matched.
+
+    Read under a row lock, so a manager moving the cohort on cannot cross a run being started or applied.
+    """
+    status = Cohort.objects.select_for_update().values_list("status", flat=True).get(pk=cohort.pk)
+    cohort.status = status
+    if not cohort.is_being_matched:
+        raise ValidationError(
+            _(
+                "%(cohort)s is %(status)s: matching is only for a cohort that is recruiting or matching. "
+                "Change its placements on the rotation board instead."
+            )
+            % {"cohort": cohort, "status": cohort.get_status_display().lower()}
+        )
+
+
 @transaction.atomic
 def start_run(cohort, *, by, locks=(), time_limit=DEFAULT_TIME_LIMIT):
-    """Queue a matching run. Side effect: after commit, the 'rotations.run_matching' task runs it."""
+    """Queue a matching run. Side effect: after commit, the 'rotations.run_matching' task runs it.
+
+    Refused (ValidationError) for a cohort that is not recruiting or matching.
+    """
     from rotations.tasks import run_matching_task  # noqa: PLC0415 - the task module imports this one
 
+    _check_being_matched(cohort)
     run = MatchingRun.objects.create(
         cohort=cohort,
         created_by=by,
         parameters={"time_limit": time_limit, "locks": [list(lock) for lock in locks]},
     )
+    note = _("%(count)d cells locked") % {"count": len(locks)} if locks else ""
+    record(run, "matchingrun.started", by=by, to_state=run.status, note=note)
     transaction.on_commit(lambda: run_matching_task.delay(run_id=run.pk))
     return run
+
+
+@transaction.atomic
+def run_again(run, *, by, cells):
+    """Queue a new run of `run`'s cohort, locking the cells the manager locked or changed on its page.
+
+    `cells` maps (talent uuid, period number) → (project uuid or None, locked) as posted. A cell keeps
+    the plan's project unless another of the cohort's approved projects is chosen for it (anything else
+    posted is ignored); a changed cell is locked. Refused unless `run` has a plan (done, not applied)
+    and its cohort is still recruiting or matching. Side effect: as start_run.
+    """
+    run = MatchingRun.objects.select_for_update().select_related("cohort").get(pk=run.pk)
+    if not run.has_plan:
+        raise ValidationError(
+            _("Only a finished run with a plan can be run again; this one is %(status)s.")
+            % {"status": run.get_status_display().lower()}
+        )
+    offered = {str(uuid) for uuid in Project.objects.approved_in(run.cohort).values_list("uuid", flat=True)}
+    locks = []
+    for cell in run.plan:
+        posted, locked = cells.get((cell["talent"], cell["period"]), (None, False))
+        project = posted if posted in offered else cell["project"]
+        if locked or project != cell["project"]:
+            locks.append((cell["talent"], cell["period"], project))
+    return start_run(run.cohort, by=by, locks=locks)
 
 
 def execute_run(run):
@@ -126,7 +176,10 @@ def execute_run(run):
         run.explanation = list(plan.explanation)
         run.objective, run.gap, run.seconds, run.method = plan.objective, plan.gap, plan.seconds, plan.method
     run.finished_at = timezone.now()
-    run.save()
+    with transaction.atomic():
+        run.save()
+        # The worker finishes the run: no person.
+        record(run, "matchingrun.finished", by=None, from_state=RunStatus.RUNNING, to_state=run.status, note=run.error)
     return run
 
 
@@ -145,13 +198,16 @@ def _jsonable(value):
 def apply_run(run, *, by):
     """Create the plan's placements (proposed) through the placement service, all or none.
 
-    Every rule of assign_placement applies; cells already placed (locks) are skipped. Confirming
-    the placements afterwards sends the emails. Raises ValidationError listing what was refused.
+    Refused for a run without a plan (not done, or applied already) and for a cohort that is no longer
+    recruiting or matching. Every rule of assign_placement applies; cells already placed (locks) are
+    skipped. Confirming the placements afterwards sends the emails. Raises ValidationError listing
+    what was refused.
     """
-    run = MatchingRun.objects.select_for_update().get(pk=run.pk)
-    if run.status != RunStatus.DONE:
+    run = MatchingRun.objects.select_for_update().select_related("cohort").get(pk=run.pk)
+    if not run.has_plan:
         raise ValidationError(_("Only a finished run with a plan can be applied; this one is %(status)s.")
                               % {"status": run.get_status_display().lower()})  # fmt: skip
+    _check_being_matched(run.cohort)
     talents = {str(t.uuid): t for t in TalentProfile.objects.filter(uuid__in={c["talent"] for c in run.plan})}
     projects = {
         str(p.uuid): p
@@ -176,8 +232,10 @@ def apply_run(run, *, by):
     if problems:
         transaction.set_rollback(True)
         raise ValidationError(problems)
+    from_state = run.status
     run.status, run.applied_by, run.applied_at = RunStatus.APPLIED, by, timezone.now()
     run.save(update_fields=["status", "applied_by", "applied_at"])
+    record(run, "matchingrun.applied", by=by, from_state=from_state, to_state=run.status)
     return run
 
 

@@ -1,11 +1,18 @@
-"""A placement's life: proposed → confirmed → active → completed, or cancelled with a reason."""
+"""A placement's life: proposed → confirmed → active → completed, or cancelled with a reason.
+
+Each move writes an activity entry (eyeforai.activity) with the person who made it, or none for the beat.
+"""
+
+from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from eyeforai.activity.services import record, record_each
 from eyeforai.mail.services import queue_email
 from hosts.models import ProjectSeat
 from hosts.services.common import member_recipients
@@ -13,8 +20,7 @@ from rotations.choices import PlacementStatus
 from rotations.models import Placement
 from rotations.services.calendars import feed_for_host, feed_for_talent
 from rotations.services.rules import RotationState, placement_problems
-from talents.choices import ApplicationStatus
-from talents.models import Application
+from talents.models import TalentProfile
 
 # The database's names for the rules, and what to tell the manager when one of them fires.
 CONSTRAINT_MESSAGES = {
@@ -26,7 +32,7 @@ CONSTRAINT_MESSAGES = {
 
 
 def _is_accepted(talent, cohort):
-    return Application.objects.filter(talent=talent, cohort=cohort, status=ApplicationStatus.ACCEPTED).exists()
+    return TalentProfile.objects.accepted_in(cohort).filter(pk=talent.pk).exists()
 
 
 @transaction.atomic
@@ -53,6 +59,7 @@ def assign_placement(*, talent, project, period, by):
         with transaction.atomic():
             placement = Placement.of(talent=talent, project=project, period=period, created_by=by)
             placement.save()
+            record(placement, "placement.proposed", by=by, to_state=placement.status)
             return placement
     except IntegrityError as error:
         raise ValidationError(_constraint_message(error)) from error
@@ -73,7 +80,7 @@ def _placement_context(placement):
         "project": placement.project,
         "host": placement.host,
         "period": placement.period,
-        "schedule_url": reverse("talents:dashboard"),
+        "schedule_url": reverse("portal:talent_dashboard"),
         "host_talents_url": reverse("rotations_host:talents"),
     }
 
@@ -102,17 +109,20 @@ def confirm_placement(placement, *, by):
     """proposed → confirmed. Queues 'placement confirmed' to the talent (host, project, supervisor,
     dates) and to every member of the host (talent, project, dates); makes both sides' calendar feeds."""
     placement = Placement.objects.select_for_update().with_people().get(pk=placement.pk)
-    if placement.status != PlacementStatus.PROPOSED:
+    if not placement.is_proposed:
         raise ValidationError(
             _("Only a proposed placement can be confirmed; this one is %(status)s.")
             % {"status": placement.get_status_display()}
         )
-    placement.status = PlacementStatus.CONFIRMED
+    from_state, placement.status = placement.status, PlacementStatus.CONFIRMED
     placement.confirmed_at = timezone.now()
     placement.save(update_fields=["status", "confirmed_at"])
-    # Both sides get their calendar address with their first confirmed placement.
+    record(placement, "placement.confirmed", by=by, from_state=from_state, to_state=placement.status)
+    # Both sides (the talent, each member of the host) get their calendar address with their first
+    # confirmed placement.
     feed_for_talent(placement.talent.user)
-    feed_for_host(placement.host)
+    for membership in placement.host.memberships.select_related("user"):
+        feed_for_host(placement.host, member=membership.user)
     notify_both_sides(placement, event="placement-confirmed", template_prefix="rotations/placement_confirmed")
     return placement
 
@@ -130,15 +140,16 @@ def cancel_placement(placement, *, reason, by):
     if "\x00" in reason:  # PostgreSQL text cannot hold NUL; the admin posts the reason without a form
         raise ValidationError({"reason": _("The reason contains a character that cannot be stored.")})
     placement = Placement.objects.select_for_update().with_people().get(pk=placement.pk)
-    if placement.status in (PlacementStatus.CANCELLED, PlacementStatus.COMPLETED):
+    if not placement.can_be_cancelled:
         raise ValidationError(
             _("A %(status)s placement cannot be cancelled.") % {"status": placement.get_status_display().lower()}
         )
-    was_announced = placement.status != PlacementStatus.PROPOSED
-    placement.status = PlacementStatus.CANCELLED
+    was_announced = not placement.is_proposed
+    from_state, placement.status = placement.status, PlacementStatus.CANCELLED
     placement.cancel_reason = reason
     placement.cancelled_at = timezone.now()
     placement.save(update_fields=["status", "cancel_reason", "cancelled_at"])
+    record(placement, "placement.cancelled", by=by, from_state=from_state, to_state=placement.status, note=reason)
     if was_announced:
         notify_both_sides(
             placement,
@@ -149,14 +160,29 @@ def cancel_placement(placement, *, reason, by):
     return placement
 
 
+@transaction.atomic
 def advance_placements(today=None):
     """Move placements along by date: confirmed → active from their first day, confirmed or active →
-    completed after their last. Running it twice the same day changes nothing. Returns (started, completed)."""
+    completed after their last. Running it twice the same day changes nothing. Returns (started, completed).
+
+    The daily beat task runs it, so each move's activity entry has no person (the system).
+    """
     today = today or timezone.localdate()
-    completed = Placement.objects.filter(
-        status__in=[PlacementStatus.CONFIRMED, PlacementStatus.ACTIVE], ends_on__lt=today
-    ).update(status=PlacementStatus.COMPLETED)
-    started = Placement.objects.filter(status=PlacementStatus.CONFIRMED, starts_on__lte=today).update(
-        status=PlacementStatus.ACTIVE
+    due = (
+        Placement.objects.select_for_update(of=("self",))
+        .with_people()
+        .filter(
+            Q(status__in=[PlacementStatus.CONFIRMED, PlacementStatus.ACTIVE], ends_on__lt=today)
+            | Q(status=PlacementStatus.CONFIRMED, starts_on__lte=today)
+        )
     )
-    return started, completed
+    moves = defaultdict(list)  # (from, to) -> placements
+    for placement in due:
+        to_state = PlacementStatus.COMPLETED if placement.ends_on < today else PlacementStatus.ACTIVE
+        moves[placement.status, to_state].append(placement)
+    for (from_state, to_state), placements in moves.items():
+        Placement.objects.filter(pk__in=[placement.pk for placement in placements]).update(status=to_state)
+        action = "placement.completed" if to_state == PlacementStatus.COMPLETED else "placement.started"
+        record_each(placements, action, by=None, from_state=from_state, to_state=to_state)
+    started = sum(len(placements) for (_from, to), placements in moves.items() if to == PlacementStatus.ACTIVE)
+    return started, sum(len(placements) for placements in moves.values()) - started

@@ -9,29 +9,23 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from eyeforai.activity.services import record
 from eyeforai.mail.services import queue_email
-from eyeforai.programme.choices import CohortStatus
+from eyeforai.programme.choices import MATCHING_COHORT_STATUSES
 from eyeforai.programme.models import Cohort
-from hosts.choices import ProjectStatus
 from hosts.models import Project
 from hosts.services.common import member_recipients
 from rotations.models import BuddyRequest, HostRanking, TalentPreference
-from talents.choices import ApplicationStatus
 from talents.models import Application, TalentProfile
 
 MINIMUM_RANKED = 5
 REMINDER_DAYS = 3
-MATCHING_STATUSES = (CohortStatus.RECRUITING, CohortStatus.MATCHING)
 
 
 def window_is_open(cohort, now=None):
     """Preferences may change while the cohort is being matched and its deadline has not passed."""
     now = now or timezone.now()
-    return (
-        cohort.status in MATCHING_STATUSES
-        and cohort.preference_deadline is not None
-        and now < cohort.preference_deadline
-    )
+    return cohort.is_being_matched and cohort.preference_deadline is not None and now < cohort.preference_deadline
 
 
 def _require_open(cohort):
@@ -44,9 +38,9 @@ def _require_open(cohort):
 def matching_cohort_for(talent):
     """The cohort the talent was accepted into and that is (or soon will be) matched, or None."""
     application = (
-        Application.objects.filter(
-            talent=talent, status=ApplicationStatus.ACCEPTED, cohort__status__in=MATCHING_STATUSES
-        )
+        Application.objects.for_talent(talent)
+        .accepted()
+        .filter(cohort__status__in=MATCHING_COHORT_STATUSES)
         .select_related("cohort")
         .order_by("-cohort__starts_on")
         .first()
@@ -54,21 +48,14 @@ def matching_cohort_for(talent):
     return application.cohort if application else None
 
 
-def approved_projects(cohort):
-    return Project.objects.filter(cohort=cohort, status=ProjectStatus.APPROVED).select_related("organization")
-
-
 def approved_projects_of(organization):
     """The organisation's approved projects in cohorts being matched (with their cohort)."""
-    return Project.objects.filter(
-        organization=organization, status=ProjectStatus.APPROVED, cohort__status__in=MATCHING_STATUSES
-    ).select_related("cohort")
-
-
-def accepted_talents(cohort):
-    return TalentProfile.objects.filter(
-        applications__cohort=cohort, applications__status=ApplicationStatus.ACCEPTED
-    ).select_related("user")
+    return (
+        Project.objects.approved()
+        .for_organization(organization)
+        .filter(cohort__status__in=MATCHING_COHORT_STATUSES)
+        .select_related("cohort")
+    )
 
 
 def ranking_of(talent, cohort):
@@ -89,9 +76,9 @@ def save_talent_ranking(talent, cohort, projects, *, by):
     that is not one of the cohort's approved projects (another cohort's, withdrawn, or twice).
     """
     _require_open(cohort)
-    if not accepted_talents(cohort).filter(pk=talent.pk).exists():
+    if not TalentProfile.objects.accepted_in(cohort).filter(pk=talent.pk).exists():
         raise ValidationError(_("Only accepted talents of %(cohort)s rank its projects.") % {"cohort": cohort})
-    allowed = set(approved_projects(cohort).values_list("pk", flat=True))
+    allowed = set(Project.objects.approved_in(cohort).values_list("pk", flat=True))
     if any(project.pk not in allowed for project in projects):
         raise ValidationError(_("You can only rank the approved projects of your own cohort."))
     if len({project.pk for project in projects}) != len(projects):
@@ -100,6 +87,8 @@ def save_talent_ranking(talent, cohort, projects, *, by):
     TalentPreference.objects.bulk_create(
         TalentPreference(talent=talent, project=project, rank=rank) for rank, project in enumerate(projects, start=1)
     )
+    ranking = "; ".join(f"{rank}. {project}" for rank, project in enumerate(projects, start=1))
+    record(talent, "preferences.projects_ranked", by=by, note=f"{cohort}: {ranking}")
 
 
 def move_in_ranking(ranking, project, action):
@@ -118,15 +107,17 @@ def move_in_ranking(ranking, project, action):
 
 
 @transaction.atomic
-def save_buddy(talent, cohort, buddy):
+def save_buddy(talent, cohort, buddy, *, by):
     """Name one accepted talent of the same cohort to rotate with, or None to clear it."""
     _require_open(cohort)
     if buddy is None:
-        BuddyRequest.objects.filter(cohort=cohort, talent=talent).delete()
+        if BuddyRequest.objects.filter(cohort=cohort, talent=talent).delete()[0]:
+            record(talent, "preferences.buddy_cleared", by=by, note=str(cohort))
         return None
-    if buddy.pk == talent.pk or not accepted_talents(cohort).filter(pk=buddy.pk).exists():
+    if buddy.pk == talent.pk or not TalentProfile.objects.accepted_in(cohort).filter(pk=buddy.pk).exists():
         raise ValidationError({"buddy": _("Choose another accepted talent of your cohort.")})
     request, _created = BuddyRequest.objects.update_or_create(cohort=cohort, talent=talent, defaults={"buddy": buddy})
+    record(talent, "preferences.buddy_named", by=by, note=f"{cohort}: {buddy}")
     return request
 
 
@@ -138,9 +129,9 @@ def save_host_ranking(project, rows, *, by):
     Refused after the deadline and for a project that is not approved.
     """
     _require_open(project.cohort)
-    if project.status != ProjectStatus.APPROVED:
+    if not project.is_approved:
         raise ValidationError(_("Only approved projects rank talents."))
-    allowed = set(accepted_talents(project.cohort).values_list("pk", flat=True))
+    allowed = set(TalentProfile.objects.accepted_in(project.cohort).values_list("pk", flat=True))
     if any(talent.pk not in allowed for talent in rows):
         raise ValidationError(_("You can only rank accepted talents of the project's cohort."))
     ranks = [value for value in rows.values() if isinstance(value, int)]
@@ -158,6 +149,10 @@ def save_host_ranking(project, rows, *, by):
         for talent, value in rows.items()
         if value is not None
     )
+    ranked = sum(isinstance(value, int) for value in rows.values())
+    unfit = sum(value == "not_a_fit" for value in rows.values())
+    note = _("%(ranked)d ranked, %(unfit)d not a fit") % {"ranked": ranked, "unfit": unfit}
+    record(project, "project.talents_ranked", by=by, note=note)
 
 
 def send_preference_reminders(now=None):
@@ -173,7 +168,7 @@ def send_preference_reminders(now=None):
             row["talent"]: row["n"]
             for row in TalentPreference.objects.filter(project__cohort=cohort).values("talent").annotate(n=Count("pk"))
         }
-        for talent in accepted_talents(cohort):
+        for talent in TalentProfile.objects.accepted_in(cohort).select_related("user"):
             if ranked.get(talent.pk, 0) < MINIMUM_RANKED:
                 _remind(
                     cohort,
@@ -183,17 +178,18 @@ def send_preference_reminders(now=None):
                     {**context, "url": reverse("rotations_talent:preferences")},
                 )
                 count += 1
-        idle_projects = approved_projects(cohort).exclude(host_rankings__isnull=False)
+        idle_projects = (
+            Project.objects.approved_in(cohort).exclude(host_rankings__isnull=False).select_related("organization")
+        )
         for organization in {project.organization for project in idle_projects}:
             for member, email in member_recipients(organization):
-                _remind(cohort, member, email, "host", {**context, "url": reverse("host:projects")})
+                _remind(cohort, member, email, "host", {**context, "url": reverse("hosts_members:projects")})
                 count += 1
     return count
 
 
 def _cohorts_near_deadline(now):
-    return Cohort.objects.filter(
-        status__in=MATCHING_STATUSES,
+    return Cohort.objects.being_matched().filter(
         preference_deadline__gt=now,
         preference_deadline__lte=now + timedelta(days=REMINDER_DAYS),
     )

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from hosts.choices import ProjectStatus
 from rotations.models import Placement
 
 
@@ -43,7 +42,7 @@ def placement_problems(*, talent_accepted, project, period, seats, state, talent
     problems = []
     if not talent_accepted:
         problems.append(_("The talent is not an accepted talent of this cohort."))
-    if project.status != ProjectStatus.APPROVED:
+    if not project.is_approved:
         problems.append(_("The project is not approved."))
     if project.cohort_id != period.cohort_id:
         problems.append(_("The project belongs to another cohort."))

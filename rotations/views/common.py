@@ -6,19 +6,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from rotations.forms import EvaluationForm
-from rotations.models import CalendarFeed, Evaluation
-from rotations.services.calendars import build_calendar
+from rotations.models import Evaluation
+from rotations.services.calendars import build_calendar, live_feed
 from rotations.services.feedback import submit_evaluation
 
 
 def feed_calendar(owner_kind):
     """A view serving the placements of the feed whose private token is in ?token= (for calendar
-    apps, which cannot sign in: the token is the key). Unknown, missing or other-kind tokens: 404."""
+    apps, which cannot sign in: the token is the key). Unknown, missing or other-kind tokens, and
+    feeds whose owner has lost the access (rotations.services.calendars.live_feed): 404."""
 
     @require_GET
     def view(request):
-        token = request.GET.get("token", "")
-        feed = CalendarFeed.objects.filter(owner_kind=owner_kind, token=token).first() if token else None
+        feed = live_feed(owner_kind, request.GET.get("token", ""))
         if feed is None:
             raise Http404
         return calendar_response(feed)

@@ -13,7 +13,8 @@ from rotations.services import hiring
 from rotations.services.calendars import existing_feed, feed_for_host, regenerate_token
 from rotations.services.schedules import host_talents
 from rotations.views.common import evaluation_page, feed_calendar
-from talents.cv import cv_download_response
+from talents.choices import CVReader
+from talents.services.cv_downloads import download_cv
 
 
 @host_member_required
@@ -24,7 +25,7 @@ def talents(request):
     context = {
         "organization": organization,
         **host_talents(organization, today=timezone.localdate()),
-        "calendar_feed": existing_feed(organization=organization),
+        "calendar_feed": existing_feed(user=request.user, organization=organization),
     }
     return render(request, "rotations/host_talents.html", context)
 
@@ -36,7 +37,7 @@ def cv(request, placement):
     application = placement.talent.applications.filter(cohort=placement.cohort).exclude(cv="").first()
     if application is None:
         raise Http404
-    return cv_download_response(application)
+    return download_cv(application, by=request.user, reader=CVReader.HOST, organization_name=placement.host.name)
 
 
 @host_member_required
@@ -65,7 +66,7 @@ def hiring_interest(request, placement):
                 else _("Saved. %(talent)s will only know if they are interested too.") % {"talent": name},
             )
         else:
-            hiring.withdraw_hiring_interest(**arguments)
+            hiring.withdraw_hiring_interest(**arguments, by=request.user)
             messages.success(request, _("Your interest is withdrawn."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -78,6 +79,6 @@ calendar = feed_calendar(CalendarOwner.HOST)
 @host_member_required
 @require_POST
 def calendar_regenerate(request):
-    regenerate_token(feed_for_host(get_organization_for_member(request.user)))
+    regenerate_token(feed_for_host(get_organization_for_member(request.user), member=request.user), by=request.user)
     messages.success(request, _("The calendar has a new private address; the old one no longer works."))
     return redirect("rotations_host:talents")

@@ -8,10 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from hosts.access import get_project_for_member, host_member_required
+from hosts.models import Project
 from rotations.forms import BuddyForm, HostRankingForm
 from rotations.models import BuddyRequest, HostRanking
 from rotations.services import preferences
 from talents.access import talent_required
+from talents.models import TalentProfile
 
 
 @talent_required
@@ -22,7 +24,12 @@ def talent_preferences(request):
     if cohort is None:
         return render(request, "rotations/talent_preferences.html", {"cohort": None})
     ranking = preferences.ranking_of(talent, cohort)
-    projects = list(preferences.approved_projects(cohort).prefetch_related("skills").order_by("organization__name"))
+    projects = list(
+        Project.objects.approved_in(cohort)
+        .select_related("organization")
+        .prefetch_related("skills")
+        .order_by("organization__name")
+    )
     buddy_request = BuddyRequest.objects.filter(cohort=cohort, talent=talent).select_related("buddy__user").first()
     buddy_form = BuddyForm(
         cohort=cohort, talent=talent, initial={"buddy": buddy_request.buddy if buddy_request else None}
@@ -39,7 +46,7 @@ def talent_preferences(request):
                 return redirect(f"{request.path}#project-{project.uuid}")
             buddy_form = BuddyForm(request.POST, cohort=cohort, talent=talent)
             if buddy_form.is_valid():
-                preferences.save_buddy(talent, cohort, buddy_form.cleaned_data["buddy"])
+                preferences.save_buddy(talent, cohort, buddy_form.cleaned_data["buddy"], by=request.user)
                 messages.success(request, _("Your buddy choice is saved."))
                 return redirect(request.path)
         except ValidationError as error:
@@ -66,9 +73,14 @@ def talent_preferences(request):
 @require_http_methods(["GET", "POST"])
 def host_rankings(request, project):
     project = get_project_for_member(request.user, project)
-    if project.status != "approved":
+    if not project.is_approved:
         raise Http404
-    talents = list(preferences.accepted_talents(project.cohort).prefetch_related("skills").order_by("user__last_name"))
+    talents = list(
+        TalentProfile.objects.accepted_in(project.cohort)
+        .select_related("user")
+        .prefetch_related("skills")
+        .order_by("user__last_name")
+    )
     existing = {row.talent_id: row for row in HostRanking.objects.filter(project=project)}
     form = HostRankingForm(request.POST or None, talents=talents, existing=existing)
     is_open = preferences.window_is_open(project.cohort)

@@ -21,9 +21,9 @@ calendar = feed_calendar(CalendarOwner.TALENT)
 @talent_required
 @require_POST
 def calendar_regenerate(request):
-    regenerate_token(feed_for_talent(request.user))
+    regenerate_token(feed_for_talent(request.user), by=request.user)
     messages.success(request, _("Your calendar has a new private address; the old one no longer works."))
-    return redirect("talents:dashboard")
+    return redirect("portal:talent_dashboard")
 
 
 @talent_required
@@ -35,7 +35,7 @@ def feedback(request, placement):
         placement,
         side=Side.TALENT,
         template="rotations/talent_feedback.html",
-        done_url="talents:dashboard",
+        done_url="portal:talent_dashboard",
     )
 
 
@@ -65,7 +65,9 @@ def hiring_interest(request):
                     else _("Saved. %(host)s will only know if they are interested too.") % {"host": host},
                 )
             else:
-                hiring.withdraw_hiring_interest(talent=talent, host=host, cohort=cohort, side=Side.TALENT)
+                hiring.withdraw_hiring_interest(
+                    talent=talent, host=host, cohort=cohort, side=Side.TALENT, by=request.user
+                )
                 messages.success(request, _("Your interest in %(host)s is withdrawn.") % {"host": host})
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

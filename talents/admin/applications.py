@@ -1,7 +1,6 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -9,10 +8,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from eyeforai.admin_lists import QuickActionCheckboxMixin
-from talents.admin.exports import csv_response
+from eyeforai.admintools.actions import run_service
+from eyeforai.admintools.csv import csv_response
+from eyeforai.admintools.lists import QuickActionCheckboxMixin
+from eyeforai.admintools.permissions import require_permission
 from talents.choices import ApplicationStatus
-from talents.models import Application, ApplicationEvent, TalentProfile
+from talents.models import Application, ApplicationEvent, CVDownload, TalentProfile
 from talents.services.applications import move_application
 
 
@@ -45,6 +46,23 @@ class ApplicationEventInline(admin.TabularInline):
         return False
 
 
+class CVDownloadInline(admin.TabularInline):
+    """Who downloaded the CV, and when: the list the talent sees on their application page."""
+
+    model = CVDownload
+    extra = 0
+    fields = ["at", "reader", "by", "organization_name"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = _("CV downloads")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
+
+
 class ApplicationChangeList(ChangeList):
     """The list shows no answers: leave the long texts in the database (the CSV export has no use
     for them either, so it shares this queryset)."""
@@ -54,7 +72,7 @@ class ApplicationChangeList(ChangeList):
 
 
 def _move_action(status, description):
-    @admin.action(description=description, permissions=["change"])
+    @admin.action(description=description, permissions=["review_application"])
     def action(modeladmin, request, queryset):
         modeladmin.move(request, queryset, status)
 
@@ -87,7 +105,7 @@ class ApplicationAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_select_related = ["talent__user", "cohort"]
     list_per_page = 50
     date_hierarchy = "submitted_at"
-    inlines = [ApplicationEventInline]
+    inlines = [ApplicationEventInline, CVDownloadInline]
     actions = [
         _move_action(ApplicationStatus.UNDER_REVIEW, _("Move to “under review” (emails the talent)")),
         _move_action(ApplicationStatus.INTERVIEW, _("Invite to interview (emails the talent)")),
@@ -144,25 +162,21 @@ class ApplicationAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', url, _("Download CV"))
 
     def move(self, request, queryset, status):
-        moved = 0
-        for application in queryset.select_related("talent__user", "cohort"):
-            try:
-                move_application(application, to=status, by=request.user)
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.WARNING)
-            else:
-                moved += 1
-        if moved:
-            self.message_user(
-                request,
+        run_service(
+            self,
+            request,
+            queryset.select_related("talent__user", "cohort"),
+            move_application,
+            lambda moved: (
                 ngettext(
                     "%(count)d application moved to “%(status)s”; the talent is emailed.",
                     "%(count)d applications moved to “%(status)s”; each talent is emailed.",
                     moved,
                 )
-                % {"count": moved, "status": ApplicationStatus(status).label},
-                messages.SUCCESS,
-            )
+                % {"count": moved, "status": ApplicationStatus(status).label}
+            ),
+            to=status,
+        )
 
     def get_urls(self):
         export = self.admin_site.admin_view(self.export_view)
@@ -170,8 +184,7 @@ class ApplicationAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
 
     def export_view(self, request):
         """CSV of the change list as filtered, searched and sorted on screen."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
+        require_permission(request, "talents.export_applications")
         try:
             changelist = self.get_changelist_instance(request)
         except IncorrectLookupParameters:

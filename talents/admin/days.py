@@ -1,15 +1,15 @@
 from dataclasses import astuple
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from eyeforai.admintools.csv import csv_response
+from eyeforai.admintools.permissions import require_permission
 from eyeforai.programme.choices import CohortStatus
 from eyeforai.programme.models import Cohort
-from talents.admin.exports import csv_response
 from talents.choices import Activity
 from talents.compliance import compliance_rows
 from talents.models import Absence, DayLog
@@ -45,8 +45,7 @@ class DayLogAdmin(admin.ModelAdmin):
 
     def compliance_view(self, request):
         """Per cohort and talent: weeks expected, logged, missing, last log; sortable, as CSV too."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
+        require_permission(request, "talents.view_compliance")
         cohorts = list(Cohort.objects.with_status(CohortStatus.RUNNING, CohortStatus.COMPLETED).order_by("-starts_on"))
         chosen = [cohort for cohort in cohorts if cohort.slug == request.GET.get("cohort")]
         if not chosen:

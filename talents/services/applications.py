@@ -1,4 +1,8 @@
-"""An application's life: draft → submitted → under review → interview → accepted | rejected | withdrawn."""
+"""An application's life: draft → submitted → under review → interview → accepted | rejected | withdrawn.
+
+Each step is written twice, on purpose: the talent's stage history (ApplicationEvent, on their page and
+in their data export) and the activity log (who did it, from which stage, for the programme team).
+"""
 
 import logging
 
@@ -8,6 +12,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from eyeforai.activity.services import record
 from eyeforai.mail.services import queue_email
 from eyeforai.programme.models import Cohort
 from talents.choices import ApplicationStatus
@@ -49,10 +54,14 @@ def current_application(talent, *, applications=None):
     return (applications[0] if applications else None), open_cohort
 
 
-def _record(application, status, *, by):
+def _record(application, status, *, by, action, from_state=None):
+    """Move the application to `status`: the talent's stage history (ApplicationEvent, shown on their
+    page and in their data export) and the activity log (who did it, from which stage) both get the step."""
+    from_state = application.status if from_state is None else from_state
     application.status = status
     application.status_changed_at = timezone.now()
     ApplicationEvent.objects.create(application=application, status=status, at=application.status_changed_at, by=by)
+    record(application, action, by=by, from_state=from_state, to_state=status)
 
 
 def _email_context(application):
@@ -62,7 +71,7 @@ def _email_context(application):
         "cohort": application.cohort,
         "name": application.talent.user.first_name or application.talent.user.email,
         "application_url": reverse("talents:application"),
-        "dashboard_url": reverse("talents:dashboard"),
+        "dashboard_url": reverse("portal:talent_dashboard"),
     }
 
 
@@ -73,7 +82,7 @@ def start_application(talent, cohort, *, by):
         raise ValidationError(_("%(cohort)s is not taking applications.") % {"cohort": cohort})
     application, created = Application.objects.get_or_create(talent=talent, cohort=cohort)
     if created:
-        _record(application, ApplicationStatus.DRAFT, by=by)
+        _record(application, ApplicationStatus.DRAFT, by=by, action="application.started", from_state="")
         application.save(update_fields=["status", "status_changed_at"])
     return application
 
@@ -106,6 +115,7 @@ def save_draft(application, *, data, cv=None, by):
     if cv:
         _replace_cv(application, cv)
     application.save()
+    record(application, "application.draft_saved", by=by, note=_("A new CV was uploaded.") if cv else "")
     return application
 
 
@@ -145,7 +155,7 @@ def submit_application(application, *, data, cv=None, by):
     if errors:
         raise ValidationError(errors)
     application.submitted_at = now
-    _record(application, ApplicationStatus.SUBMITTED, by=by)
+    _record(application, ApplicationStatus.SUBMITTED, by=by, action="application.submitted")
     application.save()
     queue_email(
         key=f"application-received:{application.uuid}",
@@ -169,7 +179,7 @@ def withdraw_application(application, *, by):
     if not application.can_withdraw:
         raise ValidationError(_("This application can no longer be withdrawn; please write to the programme team."))
     was_submitted = application.status != ApplicationStatus.DRAFT
-    _record(application, ApplicationStatus.WITHDRAWN, by=by)
+    _record(application, ApplicationStatus.WITHDRAWN, by=by, action="application.withdrawn")
     application.save(update_fields=["status", "status_changed_at", "updated_at"])
     if was_submitted:
         queue_email(
@@ -200,7 +210,7 @@ def move_application(application, *, to, by):
             _("%(application)s is “%(current)s” and cannot be moved to “%(status)s”.")
             % {"application": application, "current": application.get_status_display(), "status": to.label}
         )
-    _record(application, to, by=by)
+    _record(application, to, by=by, action="application.moved")
     application.save(update_fields=["status", "status_changed_at", "updated_at"])
     queue_email(
         key=f"application-status:{application.uuid}:{to}",

@@ -1,4 +1,7 @@
-"""The weekly AI Sweden day and absences of accepted talents in a running cohort."""
+"""The weekly AI Sweden day and absences of accepted talents in a running cohort.
+
+Each change writes an activity entry (eyeforai.activity) with the person who made it.
+"""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -8,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from eyeforai.activity.services import record
 from eyeforai.programme.choices import CohortStatus
 from talents.choices import ApplicationStatus
 from talents.models import Absence, Application, DayLog
@@ -121,7 +125,7 @@ def log_day(talent, *, data, by):
         raise _week_taken_error(day)
     try:
         with transaction.atomic():
-            return DayLog.objects.create(
+            log = DayLog.objects.create(
                 talent=talent,
                 cohort=cohort,
                 week=week,
@@ -129,6 +133,8 @@ def log_day(talent, *, data, by):
             )
     except IntegrityError:
         raise _week_taken_error(day) from None
+    record(log, "daylog.logged", by=by)
+    return log
 
 
 def can_edit(log, *, now=None):
@@ -153,6 +159,7 @@ def edit_day(log, *, data, by):
     for name in DAYLOG_FIELDS:
         setattr(log, name, data[name])
     log.save()
+    record(log, "daylog.edited", by=by)
     return log
 
 
@@ -163,10 +170,13 @@ def record_absence(talent, *, data, by):
         raise ValidationError({"ends_on": _("The last day cannot be before the first day.")})
     if (data["ends_on"] - data["starts_on"]).days > 366:
         raise ValidationError({"ends_on": _("Record absences of at most a year at a time.")})
-    return Absence.objects.create(talent=talent, **data)
+    absence = Absence.objects.create(talent=talent, **data)
+    record(absence, "absence.recorded", by=by)
+    return absence
 
 
 @transaction.atomic
 def delete_absence(absence, *, by):
     """Remove an absence the talent recorded by mistake. No email."""
+    record(absence, "absence.deleted", by=by)  # the entry keeps the absence's id and dates after it is gone
     absence.delete()

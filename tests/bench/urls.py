@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
-from eyeforai.urls import urlpatterns as product_urlpatterns
+from portal.urls import urlpatterns as product_urlpatterns
 
 
 def trivial(request):

@@ -11,13 +11,14 @@ from hosts.choices import ProjectStatus
 from hosts.models import HostMembership, Project
 from tests.browser.signin import sign_in
 from tests.factories import CohortFactory, ManagerFactory, SkillFactory
+from tests.mailbox import delivered_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def path_in(template, to, pattern):
     email = OutboundEmail.objects.filter(template__startswith=template, to=to).latest("created_at")
-    return re.search(r"https?://[^/\s]+(" + pattern + r")", email.body_text).group(1)
+    return re.search(r"https?://[^/\s]+(" + pattern + r")", delivered_text(email)).group(1)
 
 
 def run_admin_action(page, base, model, action):

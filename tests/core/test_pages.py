@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 def test_home_tells_the_story_and_the_open_call(client):
     cohort = CohortFactory(name="Cohort 2027")
-    response = client.get(reverse("pages:home"))
+    response = client.get(reverse("portal:home"))
     text = response.content.decode()
     assert response.status_code == 200
     assert "18 months" in text and "six months" in text and "AI Sweden" in text
@@ -17,7 +17,7 @@ def test_home_tells_the_story_and_the_open_call(client):
 
 
 def test_home_without_an_open_call_says_so(client):
-    response = client.get(reverse("pages:home"))
+    response = client.get(reverse("portal:home"))
     assert "The call for the next cohort is not open yet" in response.content.decode()
 
 
@@ -27,7 +27,7 @@ def test_home_issues_a_fixed_number_of_queries(client, django_assert_max_num_que
         CohortFactory(name=f"Cohort {2040 + number}")
     # current cohort, its periods, the open call, and one per landing section (hosts)
     with django_assert_max_num_queries(5):
-        client.get(reverse("pages:home"))
+        client.get(reverse("portal:home"))
 
 
 def test_healthz_reports_database_and_broker(client):
@@ -52,7 +52,7 @@ def test_an_unknown_page_is_a_friendly_404(client):
 
 
 def test_pages_carry_the_security_headers(client):
-    response = client.get(reverse("pages:home"))
+    response = client.get(reverse("portal:home"))
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"

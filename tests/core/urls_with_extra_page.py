@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from eyeforai.pages import views
-from eyeforai.urls import urlpatterns as project_urlpatterns
+from portal.public import views
+from portal.urls import urlpatterns as project_urlpatterns
 
 urlpatterns = [*project_urlpatterns, path("unlisted-extra/", views.privacy, name="unlisted-extra")]

@@ -72,11 +72,11 @@ def test_a_manager_activates_totp_confirms_a_code_and_then_reaches_the_admin(db)
 
 def test_talents_are_not_asked_for_a_second_factor(talent, client):
     client.force_login(talent)
-    assert client.get(reverse("talents:dashboard")).status_code == 200
+    assert client.get(reverse("portal:talent_dashboard")).status_code == 200
 
 
 def test_seed_demo_prints_the_demo_managers_totp_secret_and_a_recovery_code(db, capsys):
-    call_command("seed_demo")
+    call_command("seed_demo", "--allow-without-debug")
     out = capsys.readouterr().out
     assert "TOTP secret" in out and "recovery code" in out
     assert Authenticator.objects.filter(user__email="karin.lindqvist@ai.se", type=Authenticator.Type.TOTP).exists()

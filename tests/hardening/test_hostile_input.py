@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from tests.access import ROLES
 from tests.hardening.forms import argumentless_paths, forms_on
-from tests.hardening.fuzz import form_data
+from tests.hardening.fuzz import form_data, with_control_characters
 from tests.test_access_matrix import MATRIX, outbound_email  # noqa: F401 - a fixture the matrix's URLs use
 
 EXAMPLES_PER_FORM = 12
@@ -86,9 +86,18 @@ def sweep(client, form, role, counts):
     post_hostile_values()
 
 
+@pytest.fixture
+def no_rate_limits(settings):
+    """The sweep posts hundreds of times: without this, later forms would only meet a 429 and their
+    validation would go unswept. The limits have tests of their own."""
+    settings.ACCOUNT_RATE_LIMITS = False
+    settings.APPLICATION_SAVE_RATE_LIMIT = 10**6
+    settings.HOSTS_INTEREST_RATE_LIMIT = 10**6
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_hostile_values_in_every_form_never_give_a_500_and_refused_posts_save_nothing(
-    db, role, client_for, request, media_root
+    db, role, client_for, request, media_root, no_rate_limits
 ):
     client = client_for(role)
     fixture = request.getfixturevalue
@@ -109,3 +118,36 @@ def test_hostile_values_in_every_form_never_give_a_500_and_refused_posts_save_no
         counts["forms swept"] += 1
     request.node.user_properties.append(("hostile-input sweep", {"role": role, **counts}))
     assert counts["forms swept"] == len(forms)
+    assert not any(key.endswith("answered 429") for key in counts), counts
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_control_characters_in_any_page_address_answer_400_never_500(db, role, client_for, request, media_root):
+    """Every GET page this role can open, with NUL and other control characters in its query string
+    (its own parameters too: a calendar token, an admin filter) and in its path."""
+    client = client_for(role)
+    counts = Counter()
+    for url in pages_for(role, request.getfixturevalue):
+        counts["pages"] += 1
+        for hostile in with_control_characters(url):
+            response = client.get(hostile)
+            counts["control-character addresses"] += 1
+            assert response.status_code == 400, f"{role}: GET {hostile!r} answered {response.status_code}"
+    request.node.user_properties.append(("hostile-input sweep", {"role": role, **counts}))
+    assert counts["control-character addresses"] > counts["pages"] * 8
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/talent/calendar.ics?token=%00", "/host/calendar.ics?token=ab%00cd", "/admin/talents/application/?status=%00"],
+)
+def test_the_addresses_the_probe_found_answer_400_as_a_manager(db, client, manager, url):
+    client.force_login(manager)
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "We could not read that request" in response.content.decode()
+
+
+def test_a_tab_in_a_query_string_is_not_refused(db, client):
+    """A paste into a search box often carries a tab: harmless, so the page answers as usual."""
+    assert client.get("/hosts/?sector=%09").status_code == 200

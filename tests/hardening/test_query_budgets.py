@@ -56,11 +56,11 @@ def measure(client, people):
 
 @pytest.mark.django_db
 def test_every_page_issues_the_same_queries_at_scale_1_and_scale_10(client, media_root):
-    call_command("seed_demo", "--quiet", "--scale", "1")
+    call_command("seed_demo", "--allow-without-debug", "--quiet", "--scale", "1")
     small = measure(client, demo_people())
     talents_at_1 = TalentProfile.objects.count()
 
-    call_command("seed_demo", "--quiet", "--scale", "10")
+    call_command("seed_demo", "--allow-without-debug", "--quiet", "--scale", "10")
     assert TalentProfile.objects.count() >= 9 * talents_at_1
     large = measure(client, demo_people())
 

@@ -14,7 +14,7 @@ from tests.workers import test_database_url as database_url
 
 def test_pages_carry_the_security_headers(db, client):
     assert not settings.DEBUG  # the test run uses the production settings module with DEBUG off
-    response = client.get(reverse("pages:home"), secure=True)
+    response = client.get(reverse("portal:home"), secure=True)
     csp = response["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
@@ -26,7 +26,7 @@ def test_pages_carry_the_security_headers(db, client):
 
 def test_plain_http_is_redirected_to_https_when_ssl_redirect_is_on(db, client, settings):
     settings.SECURE_SSL_REDIRECT = True  # the default without DEBUG; the test environment turns it off
-    response = client.get(reverse("pages:home"))
+    response = client.get(reverse("portal:home"))
     assert response.status_code == 301 and response["Location"].startswith("https://")
 
 
@@ -48,6 +48,8 @@ def test_check_deploy_is_clean_under_production_settings():
         "ALLOWED_HOSTS": "eyeforai.ai.se",
         "DATABASE_URL": database_url(),
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        # Production shares its cache between processes (a per-process one is a check error: test_shared_cache.py).
+        "CACHE_URL": settings.CELERY_BROKER_URL,
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

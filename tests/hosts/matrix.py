@@ -28,22 +28,34 @@ def project_url(name):
 
 
 ENTRIES = {
-    "hosts:list": public(),
-    "hosts:interest": public(),
-    "hosts:interest_thanks": public(),
-    "host:dashboard": members_only(),
-    "host:profile": members_only(),
-    "host:projects": members_only(),
-    "host:project_create": members_only(),
-    "host:project_detail": members_only(other_host_member=NOT_FOUND, url=project_url("host:project_detail")),
-    "host:project_edit": members_only(other_host_member=NOT_FOUND, url=project_url("host:project_edit")),
-    "host:project_submit": members_only(
-        host_member=REDIRECT, other_host_member=NOT_FOUND, method="post", url=project_url("host:project_submit")
+    "portal:host_list": public(),
+    "hosts_public:interest": public(),
+    "hosts_public:interest_thanks": public(),
+    "portal:host_dashboard": members_only(),
+    "hosts_members:profile": members_only(),
+    "hosts_members:projects": members_only(),
+    "hosts_members:project_create": members_only(),
+    "hosts_members:project_detail": members_only(
+        other_host_member=NOT_FOUND, url=project_url("hosts_members:project_detail")
     ),
-    "host:project_withdraw": members_only(
-        host_member=REDIRECT, other_host_member=NOT_FOUND, method="post", url=project_url("host:project_withdraw")
+    "hosts_members:project_edit": members_only(
+        other_host_member=NOT_FOUND, url=project_url("hosts_members:project_edit")
+    ),
+    "hosts_members:project_submit": members_only(
+        host_member=REDIRECT,
+        other_host_member=NOT_FOUND,
+        method="post",
+        url=project_url("hosts_members:project_submit"),
+    ),
+    "hosts_members:project_withdraw": members_only(
+        host_member=REDIRECT,
+        other_host_member=NOT_FOUND,
+        method="post",
+        url=project_url("hosts_members:project_withdraw"),
     ),
     # The invitation page answers everyone: it explains what to do for who you are.
-    "host:invitation": public(url=lambda fixture: reverse("host:invitation", args=[fixture("host_invitation").token])),
-    "admin:hosts_project_capacity": managers_only(),
+    "hosts_members:invitation": public(
+        url=lambda fixture: reverse("hosts_members:invitation", args=[fixture("host_invitation").token])
+    ),
+    "portal:capacity": managers_only(),
 }

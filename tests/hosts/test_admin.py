@@ -121,8 +121,10 @@ def test_member_sees_the_note_and_can_resubmit(client, host_member, host_project
     run_action(admin_client_for_manager, "project", "request_changes", [host_project], apply="1", note="More detail.")
     client.force_login(host_member)
 
-    assert "More detail." in client.get(reverse("host:project_detail", args=[host_project.uuid])).content.decode()
-    client.post(reverse("host:project_submit", args=[host_project.uuid]))
+    assert (
+        "More detail." in client.get(reverse("hosts_members:project_detail", args=[host_project.uuid])).content.decode()
+    )
+    client.post(reverse("hosts_members:project_submit", args=[host_project.uuid]))
     host_project.refresh_from_db()
     assert host_project.status == ProjectStatus.SUBMITTED
 

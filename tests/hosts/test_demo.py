@@ -5,8 +5,8 @@ from hosts.models import HostInterest, HostMembership, HostOrganization, Project
 
 
 def test_seed_demo_gives_every_host_members_and_projects_at_every_stage(db):
-    call_command("seed_demo", "--quiet")
-    call_command("seed_demo", "--quiet")  # idempotent
+    call_command("seed_demo", "--allow-without-debug", "--quiet")
+    call_command("seed_demo", "--allow-without-debug", "--quiet")  # idempotent
 
     assert HostOrganization.objects.count() == 5
     for organization in HostOrganization.objects.all():

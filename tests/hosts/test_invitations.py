@@ -14,10 +14,11 @@ from hosts.models import HostMembership, Invitation
 from hosts.services.invitations import accept_invitation, invite_member
 from talents.models import TalentProfile
 from tests.factories import PASSWORD, HostMembershipFactory, InvitationFactory, UserFactory
+from tests.mailbox import delivered_text
 
 
 def link_in(email):
-    return re.search(r"https?://[^/\s]+(/host/invitations/[^/\s]+/)", email.body_text).group(1)
+    return re.search(r"https?://[^/\s]+(/host/invitations/[^/\s]+/)", delivered_text(email)).group(1)
 
 
 def test_inviting_emails_a_single_use_link(host_organization, manager):
@@ -26,7 +27,7 @@ def test_inviting_emails_a_single_use_link(host_organization, manager):
     email = OutboundEmail.objects.get(template="hosts/invitation")
     assert email.to == "new.colleague@hospital.example.org"
     assert "Västkust University Hospital" in email.subject
-    assert link_in(email) == reverse("host:invitation", args=[invitation.token])
+    assert link_in(email) == reverse("hosts_members:invitation", args=[invitation.token])
     assert invitation.expires_at - timezone.now() > timedelta(days=13)
     # Only a digest of the token is stored.
     assert invitation.token not in Invitation.objects.values_list("token_digest", flat=True).get()
@@ -38,8 +39,8 @@ def test_inviting_again_renews_the_open_invitation_and_kills_the_old_link(client
 
     assert Invitation.objects.count() == 1
     assert OutboundEmail.objects.filter(template="hosts/invitation").count() == 2
-    assert client.get(reverse("host:invitation", args=[first.token])).status_code == 404
-    assert client.get(reverse("host:invitation", args=[second.token])).status_code == 200
+    assert client.get(reverse("hosts_members:invitation", args=[first.token])).status_code == 404
+    assert client.get(reverse("hosts_members:invitation", args=[second.token])).status_code == 200
 
 
 def test_inviting_someone_who_already_belongs_to_another_host_is_refused(host_organization, other_host_member):
@@ -49,7 +50,7 @@ def test_inviting_someone_who_already_belongs_to_another_host_is_refused(host_or
 
 
 def test_signing_up_with_the_invited_address_and_verifying_it_makes_a_member(client, host_invitation):
-    page = client.get(reverse("host:invitation", args=[host_invitation.token])).content.decode()
+    page = client.get(reverse("hosts_members:invitation", args=[host_invitation.token])).content.decode()
     assert "Join Västkust University Hospital" in page
     signup_url = re.search(r'href="(/accounts/signup/\?[^"]+)"', page).group(1).replace("&amp;", "&")
 
@@ -59,7 +60,9 @@ def test_signing_up_with_the_invited_address_and_verifying_it_makes_a_member(cli
     )
     assert not HostMembership.objects.exists(), "not before the address is verified"
     confirmation = OutboundEmail.objects.get(to=host_invitation.email, template__startswith="account/")
-    confirm_path = re.search(r"https?://[^/\s]+(/accounts/confirm-email/[^/\s]+/)", confirmation.body_text).group(1)
+    confirm_path = re.search(r"https?://[^/\s]+(/accounts/confirm-email/[^/\s]+/)", delivered_text(confirmation)).group(
+        1
+    )
     client.post(confirm_path)
 
     membership = HostMembership.objects.select_related("user").get()
@@ -67,10 +70,10 @@ def test_signing_up_with_the_invited_address_and_verifying_it_makes_a_member(cli
     assert membership.organization == host_invitation.organization
     host_invitation.refresh_from_db()
     assert host_invitation.accepted_by == membership.user
-    assert client.get(reverse("host:dashboard")).status_code == 200
+    assert client.get(reverse("portal:host_dashboard")).status_code == 200
     # Signed up from an invitation: a host member, not a talent applying.
     assert not TalentProfile.objects.filter(user=membership.user).exists()
-    assert client.get(reverse("talents:dashboard")).status_code == 404
+    assert client.get(reverse("portal:talent_dashboard")).status_code == 404
 
 
 def test_an_ordinary_sign_up_makes_a_talent(client, db):
@@ -83,7 +86,7 @@ def test_an_existing_user_who_follows_the_link_and_signs_in_becomes_a_member(cli
     user = UserFactory(email="existing@hospital.example.org")
     invitation = InvitationFactory(organization=host_organization, email=user.email)
 
-    page = client.get(reverse("host:invitation", args=[invitation.token])).content.decode()
+    page = client.get(reverse("hosts_members:invitation", args=[invitation.token])).content.decode()
     login_url = re.search(r'href="(/accounts/login/\?[^"]+)"', page).group(1).replace("&amp;", "&")
     response = client.post(login_url, {"login": user.email, "password": PASSWORD})
 
@@ -99,10 +102,10 @@ def test_a_signed_in_user_with_the_invited_address_can_accept_on_the_page(client
     HostMembership.objects.all().delete()  # force_login binds it already; accept by hand instead
     invitation = InvitationFactory(organization=host_organization, email=user.email, role=MemberRole.CONTACT)
 
-    response = client.post(reverse("host:invitation", args=[invitation.token]))
+    response = client.post(reverse("hosts_members:invitation", args=[invitation.token]))
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("host:dashboard")
+    assert response["Location"] == reverse("portal:host_dashboard")
     assert HostMembership.objects.get(user=user).role == MemberRole.CONTACT
 
 
@@ -113,7 +116,7 @@ def test_a_reused_invitation_link_gets_a_clear_page_and_no_second_membership(cli
     EmailAddress.objects.create(user=stranger, email=host_invitation.email.upper(), verified=False)
     client.force_login(stranger)
 
-    response = client.post(reverse("host:invitation", args=[host_invitation.token]))
+    response = client.post(reverse("hosts_members:invitation", args=[host_invitation.token]))
 
     assert response.status_code == 410
     assert "already been used" in response.content.decode()
@@ -125,7 +128,7 @@ def test_a_reused_invitation_link_gets_a_clear_page_and_no_second_membership(cli
 def test_an_expired_invitation_link_gets_a_clear_page_and_binds_nothing(client, host_invitation):
     user = UserFactory(email=host_invitation.email)
     with time_machine.travel(timezone.now() + timedelta(days=15)):
-        response = client.get(reverse("host:invitation", args=[host_invitation.token]))
+        response = client.get(reverse("hosts_members:invitation", args=[host_invitation.token]))
         client.force_login(user)  # signing in with the address no longer binds it either
 
     assert response.status_code == 410
@@ -134,14 +137,14 @@ def test_an_expired_invitation_link_gets_a_clear_page_and_binds_nothing(client, 
 
 
 def test_an_unknown_invitation_link_is_a_404_page_that_explains(client, db):
-    response = client.get(reverse("host:invitation", args=["not-a-real-token"]))
+    response = client.get(reverse("hosts_members:invitation", args=["not-a-real-token"]))
     assert response.status_code == 404
     assert "not valid" in response.content.decode()
 
 
 def test_a_user_signed_in_with_another_address_is_told_to_switch(client, host_invitation, talent):
     client.force_login(talent)
-    response = client.post(reverse("host:invitation", args=[host_invitation.token]))
+    response = client.post(reverse("hosts_members:invitation", args=[host_invitation.token]))
 
     assert "signed in with another address" in response.content.decode()
     assert not HostMembership.objects.filter(user=talent).exists()
@@ -151,7 +154,7 @@ def test_a_member_of_another_organisation_cannot_join_a_second_one(client, other
     invitation = InvitationFactory(organization=host_organization, email=other_host_member.email)
     client.force_login(other_host_member)
 
-    page = client.get(reverse("host:invitation", args=[invitation.token])).content.decode()
+    page = client.get(reverse("hosts_members:invitation", args=[invitation.token])).content.decode()
 
     assert "You already belong to Nordljus Pharma" in page
     invitation.refresh_from_db()
@@ -164,7 +167,7 @@ def test_members_see_who_else_belongs_and_who_is_invited(client, host_member, ho
     InvitationFactory(organization=host_organization, email="pending@hospital.example.org")
     client.force_login(host_member)
 
-    page = client.get(reverse("host:dashboard")).content.decode()
+    page = client.get(reverse("portal:host_dashboard")).content.decode()
 
     assert "colleague@hospital.example.org" in page
     assert "pending@hospital.example.org" in page

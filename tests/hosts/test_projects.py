@@ -38,10 +38,10 @@ def vision(db):
 
 
 def test_member_creates_a_project_with_seats_per_period(member_client, host_organization, open_cohort, vision):
-    response = member_client.post(reverse("host:project_create"), project_data())
+    response = member_client.post(reverse("hosts_members:project_create"), project_data())
 
     project = Project.objects.get()
-    assert response["Location"] == reverse("host:project_detail", args=[project.uuid])
+    assert response["Location"] == reverse("hosts_members:project_detail", args=[project.uuid])
     assert project.organization == host_organization
     assert project.status == ProjectStatus.DRAFT
     assert list(project.skills.all()) == [vision]
@@ -50,7 +50,7 @@ def test_member_creates_a_project_with_seats_per_period(member_client, host_orga
 
 
 def test_negative_seats_are_refused_and_nothing_is_saved(member_client, open_cohort, vision):
-    response = member_client.post(reverse("host:project_create"), project_data(seats_2="-1"))
+    response = member_client.post(reverse("hosts_members:project_create"), project_data(seats_2="-1"))
 
     assert response.status_code == 200
     assert "Seats cannot be negative" in response.content.decode()
@@ -61,7 +61,7 @@ def test_negative_seats_are_refused_and_nothing_is_saved(member_client, open_coh
 def test_a_project_for_a_completed_cohort_is_refused(member_client, open_cohort, vision):
     CohortFactory(name="Cohort 2020", slug="cohort-2020", status=CohortStatus.COMPLETED)
 
-    response = member_client.post(reverse("host:project_create"), project_data(cohort="cohort-2020"))
+    response = member_client.post(reverse("hosts_members:project_create"), project_data(cohort="cohort-2020"))
 
     assert "Select a valid choice" in response.content.decode()
     assert not Project.objects.exists()
@@ -73,7 +73,8 @@ def test_editing_a_draft_whose_cohort_moved_on_is_refused_with_a_message(member_
     open_again = CohortFactory(name="Cohort 2032", slug="cohort-2032", status=CohortStatus.PLANNING)
 
     response = member_client.post(
-        reverse("host:project_edit", args=[host_project.uuid]), project_data(cohort=open_again.slug, title="Changed")
+        reverse("hosts_members:project_edit", args=[host_project.uuid]),
+        project_data(cohort=open_again.slug, title="Changed"),
     )
     assert response.status_code == 302  # moving it to an open cohort works
     host_project.refresh_from_db()
@@ -85,7 +86,7 @@ def test_editing_a_draft_whose_cohort_moved_on_is_refused_with_a_message(member_
 def test_submitting_queues_a_note_to_the_team(member_client, host_project, settings):
     settings.PROGRAMME_TEAM_EMAIL = "team@ai.se"
 
-    response = member_client.post(reverse("host:project_submit", args=[host_project.uuid]))
+    response = member_client.post(reverse("hosts_members:project_submit", args=[host_project.uuid]))
 
     assert response.status_code == 302
     host_project.refresh_from_db()
@@ -96,7 +97,7 @@ def test_submitting_queues_a_note_to_the_team(member_client, host_project, setti
 def test_a_project_without_seats_cannot_be_submitted(member_client, host_organization, open_cohort):
     project = ProjectFactory(organization=host_organization, cohort=open_cohort, seats=(0, 0, 0))
 
-    response = member_client.post(reverse("host:project_submit", args=[project.uuid]), follow=True)
+    response = member_client.post(reverse("hosts_members:project_submit", args=[project.uuid]), follow=True)
 
     assert "at least one seat" in response.content.decode()
     project.refresh_from_db()
@@ -109,34 +110,36 @@ def test_an_approved_project_is_read_only_for_members(member_client, host_organi
         organization=host_organization, cohort=open_cohort, title="Approved", status=ProjectStatus.APPROVED
     )
 
-    response = member_client.post(reverse("host:project_edit", args=[project.uuid]), project_data(title="Hijacked"))
+    response = member_client.post(
+        reverse("hosts_members:project_edit", args=[project.uuid]), project_data(title="Hijacked")
+    )
     page = member_client.get(response["Location"]).content.decode()
 
     project.refresh_from_db()
     assert project.title == "Approved"
     assert "can no longer be changed" in page
-    assert reverse("host:project_edit", args=[project.uuid]) not in page
-    submit = member_client.post(reverse("host:project_submit", args=[project.uuid]), follow=True)
+    assert reverse("hosts_members:project_edit", args=[project.uuid]) not in page
+    submit = member_client.post(reverse("hosts_members:project_submit", args=[project.uuid]), follow=True)
     assert "cannot be submitted" in submit.content.decode()
 
 
 def test_withdrawing_a_project_is_final(member_client, host_project):
-    member_client.post(reverse("host:project_withdraw", args=[host_project.uuid]))
+    member_client.post(reverse("hosts_members:project_withdraw", args=[host_project.uuid]))
     host_project.refresh_from_db()
     assert host_project.status == ProjectStatus.WITHDRAWN
 
-    member_client.post(reverse("host:project_withdraw", args=[host_project.uuid]))
-    response = member_client.post(reverse("host:project_submit", args=[host_project.uuid]), follow=True)
+    member_client.post(reverse("hosts_members:project_withdraw", args=[host_project.uuid]))
+    response = member_client.post(reverse("hosts_members:project_submit", args=[host_project.uuid]), follow=True)
     assert "cannot be submitted" in response.content.decode()
 
 
 @pytest.mark.parametrize(
     ("name", "methods"),
     [
-        ("host:project_detail", ["get"]),
-        ("host:project_edit", ["get", "post"]),
-        ("host:project_submit", ["post"]),
-        ("host:project_withdraw", ["post"]),
+        ("hosts_members:project_detail", ["get"]),
+        ("hosts_members:project_edit", ["get", "post"]),
+        ("hosts_members:project_submit", ["post"]),
+        ("hosts_members:project_withdraw", ["post"]),
     ],
 )
 def test_another_organisations_project_is_a_404_and_stays_unchanged(
@@ -153,7 +156,7 @@ def test_another_organisations_project_is_a_404_and_stays_unchanged(
 
 
 def test_project_list_shows_only_the_members_organisation(member_client, host_project, other_host_project):
-    page = member_client.get(reverse("host:projects")).content.decode()
+    page = member_client.get(reverse("hosts_members:projects")).content.decode()
 
     assert "Triage notes with NLP" in page
     assert "Compound solubility" not in page
@@ -161,7 +164,7 @@ def test_project_list_shows_only_the_members_organisation(member_client, host_pr
 
 def test_profile_edit_changes_the_public_page(member_client, host_organization):
     response = member_client.post(
-        reverse("host:profile"),
+        reverse("hosts_members:profile"),
         {
             "description": "Sweden's largest emergency department.",
             "website": "https://vastkust.example",
@@ -170,13 +173,15 @@ def test_profile_edit_changes_the_public_page(member_client, host_organization):
     )
 
     assert response.status_code == 302
-    page = member_client.get(reverse("hosts:list")).content.decode()
+    page = member_client.get(reverse("portal:host_list")).content.decode()
     assert "Sweden&#x27;s largest emergency department." in page
     assert "Mölndal" in page
 
 
 def test_profile_with_a_bad_website_is_refused(member_client, host_organization):
-    response = member_client.post(reverse("host:profile"), {"description": "", "website": "not a url", "city": ""})
+    response = member_client.post(
+        reverse("hosts_members:profile"), {"description": "", "website": "not a url", "city": ""}
+    )
 
     assert "Enter a valid URL." in response.content.decode()
     host_organization.refresh_from_db()
@@ -197,7 +202,7 @@ def test_dashboard_queries_do_not_grow_with_projects(
     # 11 at any size: session, user, membership, members, invitations, projects, seats, and the rotations
     # section (placements, periods, evaluations, interests, projects to rank)…
     with django_assert_max_num_queries(11):
-        response = member_client.get(reverse("host:dashboard"))
+        response = member_client.get(reverse("portal:host_dashboard"))
     assert response.content.decode().count("/host/projects/") >= size
 
 
@@ -207,4 +212,4 @@ def test_project_list_queries_do_not_grow_with_projects(
 ):
     _projects(host_organization, open_cohort, size)
     with django_assert_max_num_queries(8):
-        member_client.get(reverse("host:projects"))
+        member_client.get(reverse("hosts_members:projects"))

@@ -23,7 +23,7 @@ def test_hosts_page_lists_active_hosts_with_approved_projects_of_the_current_coh
     )
     HostOrganizationFactory(name="Gone Former Host", status=OrganizationStatus.FORMER)
 
-    page = client.get(reverse("hosts:list")).content.decode()
+    page = client.get(reverse("portal:host_list")).content.decode()
 
     assert "Västkust University Hospital" in page
     assert "Triage notes with NLP" in page
@@ -37,7 +37,7 @@ def test_hosts_page_leaves_out_projects_of_other_cohorts(client, host_organizati
     completed = CohortFactory(name="Cohort 2020", status=CohortStatus.COMPLETED)
     ProjectFactory(organization=host_organization, cohort=completed, title="Old project", status=ProjectStatus.APPROVED)
 
-    page = client.get(reverse("hosts:list")).content.decode()
+    page = client.get(reverse("portal:host_list")).content.decode()
 
     assert "Old project" not in page
 
@@ -60,12 +60,12 @@ def _hosts_with_projects(count, cohort):
 def test_hosts_page_queries_do_not_grow_with_hosts(client, open_cohort, size, django_assert_max_num_queries):
     _hosts_with_projects(size, open_cohort)
     with django_assert_max_num_queries(5):
-        response = client.get(reverse("hosts:list"))
+        response = client.get(reverse("portal:host_list"))
     assert response.content.decode().count('class="card"') == size * 2
 
 
 def test_front_page_shows_our_hosts_section(client, host_organization, prospect_organization):
-    page = client.get(reverse("pages:home")).content.decode()
+    page = client.get(reverse("portal:home")).content.decode()
 
     assert "Our hosts" in page
     assert "Västkust University Hospital" in page
@@ -74,6 +74,6 @@ def test_front_page_shows_our_hosts_section(client, host_organization, prospect_
 
 def test_navigation_shows_host_dashboard_to_members_only(client, host_member, talent):
     client.force_login(host_member)
-    assert reverse("host:dashboard") in client.get(reverse("pages:home")).content.decode()
+    assert reverse("portal:host_dashboard") in client.get(reverse("portal:home")).content.decode()
     client.force_login(talent)
-    assert reverse("host:dashboard") not in client.get(reverse("pages:home")).content.decode()
+    assert reverse("portal:host_dashboard") not in client.get(reverse("portal:home")).content.decode()

@@ -4,7 +4,7 @@ import random
 
 from hypothesis import strategies as st
 
-from rotations.matching import Problem, Project, Talent, Weights
+from rotations.engine import Problem, Project, Talent, Weights
 
 
 @st.composite

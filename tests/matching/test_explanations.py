@@ -3,9 +3,9 @@
 import subprocess
 import sys
 
-from rotations.matching import Plan, Problem, Project, Talent, evaluate, solve, why
-from rotations.matching.baselines import sequential_stable, serial_dictatorship
-from rotations.matching.synthetic import cohort
+from rotations.engine import Plan, Problem, Project, Talent, evaluate, solve, why
+from rotations.engine.reference.baselines import sequential_stable, serial_dictatorship
+from rotations.engine.reference.synthetic import cohort
 
 
 def _cohort(seats=(1, 1), **kwargs):
@@ -133,5 +133,5 @@ def test_deferred_acceptance_leaves_no_blocking_pair_in_any_period():
 
 
 def test_the_engine_imports_no_django():
-    code = "import sys, rotations.matching, rotations.matching.bench; assert 'django' not in sys.modules"
+    code = "import sys, rotations.engine, rotations.engine.reference.bench; assert 'django' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -6,10 +6,10 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rotations.matching import evaluate, solve
-from rotations.matching.baselines import sequential_stable, serial_dictatorship
-from rotations.matching.compiled import Compiled
-from rotations.matching.metrics import score
+from rotations.engine import evaluate, solve
+from rotations.engine.compiled import Compiled
+from rotations.engine.metrics import score
+from rotations.engine.reference.baselines import sequential_stable, serial_dictatorship
 from tests.matching.strategies import cohorts
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -37,7 +37,8 @@ def host_calendar(fixture):
     from rotations.services.calendars import feed_for_host  # noqa: PLC0415 - needs the database
 
     fixture("talent_placement")
-    return reverse("rotations_host:calendar") + f"?token={feed_for_host(fixture('host_organization')).token}"
+    feed = feed_for_host(fixture("host_organization"), member=fixture("host_member"))
+    return reverse("rotations_host:calendar") + f"?token={feed.token}"
 
 
 def run_url(name):

@@ -92,8 +92,8 @@ def test_regenerating_the_token_cuts_off_the_old_address(client, talent, talent_
     assert client.get(reverse("rotations_talent:calendar"), {"token": new}).status_code == 200
 
 
-def test_host_calendar_lists_the_organisations_talents(client, talent_placement, host_organization):
-    feed = feed_for_host(host_organization)
+def test_host_calendar_lists_the_organisations_talents(client, talent_placement, host_organization, host_member):
+    feed = feed_for_host(host_organization, member=host_member)
     calendar = icalendar.Calendar.from_ical(
         client.get(reverse("rotations_host:calendar"), {"token": feed.token}).content
     )

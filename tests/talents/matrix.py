@@ -35,7 +35,7 @@ def owner_only(url, *, owner=OK, manager=NOT_FOUND, method="get"):
 
 
 ENTRIES = {
-    "talents:dashboard": talent_page(),
+    "portal:talent_dashboard": talent_page(),
     "talents:profile": talent_page(),
     "talents:application": talent_page(),
     "talents:days": talent_page(),

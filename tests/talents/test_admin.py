@@ -76,6 +76,8 @@ def test_score_and_notes_are_saved_but_answers_and_stage_are_read_only(manager_c
             "motivation": "Rewritten",
             "events-TOTAL_FORMS": "0",
             "events-INITIAL_FORMS": "0",
+            "cv_downloads-TOTAL_FORMS": "0",
+            "cv_downloads-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302
@@ -88,7 +90,15 @@ def test_score_and_notes_are_saved_but_answers_and_stage_are_read_only(manager_c
 def test_a_score_out_of_range_is_refused(manager_client, talent_application):
     url = reverse("admin:talents_application_change", args=[talent_application.pk])
     response = manager_client.post(
-        url, {"manager_score": "9", "manager_notes": "", "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0"}
+        url,
+        {
+            "manager_score": "9",
+            "manager_notes": "",
+            "events-TOTAL_FORMS": "0",
+            "events-INITIAL_FORMS": "0",
+            "cv_downloads-TOTAL_FORMS": "0",
+            "cv_downloads-INITIAL_FORMS": "0",
+        },
     )
     assert response.status_code == 200
     talent_application.refresh_from_db()

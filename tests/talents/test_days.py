@@ -202,13 +202,14 @@ def test_the_days_page_and_dashboard_issue_a_fixed_number_of_queries(client, db,
     for _ in range(weeks // 10):
         AbsenceFactory(talent=application.talent)
     client.force_login(application.talent.user)
-    # session, user, profile, accepted applications, periods, logs, absences, the navigation's host check
-    with django_assert_num_queries(8):
+    # session, user, profile, accepted applications, periods, logs, absences (the navigation's host check
+    # costs none: a talent's role says she is no host member)
+    with django_assert_num_queries(7):
         assert client.get(reverse("talents:days")).status_code == 200
     # session, user, profile, applications (with events and periods), the open call, logs, absences; rotations'
-    # section: the cohort being matched, placements, calendar feed; the navigation's host check.
-    with django_assert_num_queries(13):
-        assert client.get(reverse("talents:dashboard")).status_code == 200
+    # section: the cohort being matched, placements, calendar feed.
+    with django_assert_num_queries(12):
+        assert client.get(reverse("portal:talent_dashboard")).status_code == 200
 
 
 def test_the_running_application_is_the_accepted_one_in_the_running_cohort_that_started_last(db):

@@ -5,8 +5,8 @@ from talents.models import Application, DayLog, TalentProfile
 
 
 def test_seed_demo_adds_applications_at_every_stage_with_cvs_and_day_logs_with_gaps(db):
-    call_command("seed_demo", "--quiet")
-    call_command("seed_demo", "--quiet")  # idempotent
+    call_command("seed_demo", "--allow-without-debug", "--quiet")
+    call_command("seed_demo", "--allow-without-debug", "--quiet")  # idempotent
     assert set(Application.objects.values_list("status", flat=True)) == set(ApplicationStatus.values)
     assert all(application.cv.storage.exists(application.cv.name) for application in Application.objects.all())
     running = Application.objects.accepted().in_running_cohorts()

@@ -7,6 +7,7 @@ from eyeforai.mail.models import OutboundEmail
 from talents.access import is_talent
 from talents.models import TalentProfile
 from tests.factories import PASSWORD, SkillFactory, UserFactory
+from tests.mailbox import delivered_text
 
 
 def test_signing_up_makes_a_talent_after_verification(client, db):
@@ -17,7 +18,7 @@ def test_signing_up_makes_a_talent_after_verification(client, db):
     profile = TalentProfile.objects.get(user__email="new@example.org")
     assert is_talent(profile.user)
     email = OutboundEmail.objects.get(to="new@example.org")
-    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", email.body_text).group(0)
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", delivered_text(email)).group(0)
     path = link.split("://", 1)[1].split("/", 1)[1]
     client.post("/" + path)
     assert client.get(reverse("talents:profile")).status_code == 200
@@ -26,7 +27,7 @@ def test_signing_up_makes_a_talent_after_verification(client, db):
 def test_a_user_without_a_talent_profile_is_not_a_talent(client, db):
     user = UserFactory()
     client.force_login(user)
-    assert client.get(reverse("talents:dashboard")).status_code == 404
+    assert client.get(reverse("portal:talent_dashboard")).status_code == 404
 
 
 def test_saving_the_profile_stores_names_skills_and_links(client, talent):

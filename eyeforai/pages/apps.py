@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class PagesConfig(AppConfig):
-    name = "eyeforai.pages"
-    label = "pages"
-    verbose_name = _("Pages")

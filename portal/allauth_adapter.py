@@ -1,0 +1,74 @@
+"""allauth, wired to the portal: its emails (verification, password reset, …) go through the outbox."""
+
+import uuid
+from types import SimpleNamespace
+from urllib.parse import urlsplit, urlunsplit
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from eyeforai.mail.services import queue_rendered_email
+from eyeforai.ratelimit import client_address
+
+# Context entries through which allauth hands an email a key or code that grants access (reset,
+# address confirmation, sign-in by code). An email given any of them is marked as carrying a secret.
+SECRET_CONTEXT_KEYS = {"key", "code", "activate_url"}
+
+
+def on_site(url):
+    """`url` moved onto SITE_URL: same path, query and fragment, scheme and host from the settings.
+
+    allauth builds absolute links from the request, whose Host header the visitor chooses
+    (`Host: localhost:6666` gave a reset link to port 6666); every link in an email names SITE_URL.
+    """
+    site = urlsplit(settings.SITE_URL)
+    bits = urlsplit(url)
+    return urlunsplit((site.scheme, site.netloc, site.path.rstrip("/") + bits.path, bits.query, bits.fragment))
+
+
+def portal_site():
+    """What allauth's templates call current_site, from SITE_URL (not the request's Host header)."""
+    return SimpleNamespace(name=_("Eye for AI"), domain=urlsplit(settings.SITE_URL).netloc)
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request):
+        """allauth's rate limits (sign-in, sign-up, reset) count per client address as the portal's do:
+        behind TRUSTED_PROXY_COUNT proxies, not per proxy."""
+        return client_address(request)
+
+    def get_reset_password_from_key_url(self, key):
+        return on_site(super().get_reset_password_from_key_url(key))
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return on_site(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's emails (verification, password reset, …) go through the outbox like every other.
+
+        Each call is its own event — a second "resend verification" is meant to send again — so the
+        idempotency key carries a fresh UUID. Every link allauth put in the context (`*_url`: the
+        ones above and the sign-up and reset pages of other emails) is moved onto SITE_URL, and an
+        email holding a key or code is queued as carrying a secret (its body is never stored readable).
+        """
+        request = allauth_context.request
+        links = {
+            name: on_site(value)
+            for name, value in context.items()
+            if name.endswith("_url") and isinstance(value, str) and value
+        }
+        context = {"request": request, "email": email, **context, **links, "current_site": portal_site()}
+        message = self.render_mail(template_prefix, email, context)
+        html = next((body for body, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), "")
+        name = template_prefix.rsplit("/", 1)[-1]
+        queue_rendered_email(
+            key=f"account:{name}:{uuid.uuid4().hex}",
+            to=email,
+            template=f"account/{name}",
+            subject=message.subject,
+            body_text=message.body,
+            body_html=html,
+            carries_secret=bool(SECRET_CONTEXT_KEYS & context.keys()),
+        )

@@ -1,0 +1,17 @@
+"""The demo data, step by step: each app seeds its own rows, in the order the layers need.
+
+Later steps read what earlier ones left in the context (cohorts, skills, managers, talents, hosts).
+A new app adds its step here.
+"""
+
+from hosts.demo import seed_hosts
+from portal.demo.programme import seed_programme
+from rotations.demo import seed_rotations
+from talents.demo import seed_talents
+
+STEPS = [
+    ("programme", seed_programme),
+    ("talents", seed_talents),
+    ("hosts", seed_hosts),
+    ("rotations", seed_rotations),
+]

@@ -1,0 +1,23 @@
+"""Saving or deleting anything a public page shows starts a new generation of the page cache."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from eyeforai.programme.models import Cohort, Period, Skill
+from hosts.models import HostOrganization, Project
+from portal.public.cache import new_generation
+
+# What `/` and `/hosts/` show: the current cohort, its periods and open call; active hosts and their
+# approved projects with their skills. A new public page adds the models it reads here.
+PUBLIC_MODELS = [Cohort, Period, Skill, HostOrganization, Project]
+
+
+def _invalidate(**kwargs):
+    new_generation()
+
+
+for model in PUBLIC_MODELS:
+    uid = f"public-pages:{model._meta.label}"
+    post_save.connect(_invalidate, sender=model, dispatch_uid=f"{uid}:save")
+    post_delete.connect(_invalidate, sender=model, dispatch_uid=f"{uid}:delete")
+    for field in model._meta.local_many_to_many:
+        m2m_changed.connect(_invalidate, sender=field.remote_field.through, dispatch_uid=f"{uid}:{field.name}")

@@ -1,0 +1,36 @@
+"""Every URL of the portal: the top layer's own pages, then each app's, then the admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from portal import dashboards, your_data
+from portal.capacity_admin import capacity_view
+from portal.public import views as public
+
+portal_patterns = [
+    path("", public.home, name="home"),
+    path("privacy/", public.privacy, name="privacy"),
+    path("hosts/", public.host_list, name="host_list"),
+    path("talent/", dashboards.talent_dashboard, name="talent_dashboard"),
+    path("host/", dashboards.host_dashboard, name="host_dashboard"),
+    path("your-data/", your_data.your_data, name="your_data"),
+    path("your-data/export.zip", your_data.download_data, name="download_data"),
+    path("your-data/erasure/", your_data.request_erasure, name="request_erasure"),
+    path("your-data/erasure/<uuid:uuid>/cancel/", your_data.cancel_erasure, name="cancel_erasure"),
+    # Before admin/ so the admin's catch-all does not answer it.
+    path("admin/capacity/", capacity_view, name="capacity"),
+]
+
+urlpatterns = [
+    path("", include((portal_patterns, "portal"))),
+    path("healthz", public.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("accounts/", include("allauth.urls")),
+    path("hosts/", include("hosts.urls.public")),
+    path("host/", include("hosts.urls.member")),
+    path("host/", include("rotations.urls.host")),
+    path("admin/", admin.site.urls),
+    path("talent/", include("talents.urls")),
+    path("talent/", include("rotations.urls.talent")),
+]

@@ -1,0 +1,42 @@
+"""Who gets what on the portal's "Your data" URLs (merged into tests/test_access_matrix.py).
+
+Talents and host members each reach their own data; managers have no such page (their accounts are
+the admin's) and get a 404 like anyone without the role.
+"""
+
+from django.urls import reverse
+
+from tests.access import LOGIN, NOT_FOUND, OK, Expect
+
+REDIRECT = 302
+
+
+def person_page(**overrides):
+    values = {
+        "anonymous": LOGIN,
+        "talent": OK,
+        "other_talent": OK,
+        "host_member": OK,
+        "other_host_member": OK,
+        "manager": NOT_FOUND,
+    }
+    return Expect(**{**values, **overrides})
+
+
+ENTRIES = {
+    "portal:your_data": person_page(),
+    "portal:download_data": person_page(),
+    # Posted without ticking "I understand": the page again with the error, nothing asked.
+    "portal:request_erasure": person_page(method="post"),
+    # The talent's own request: they take it back; anyone else's answer is 404.
+    "portal:cancel_erasure": Expect(
+        anonymous=LOGIN,
+        talent=REDIRECT,
+        other_talent=NOT_FOUND,
+        host_member=NOT_FOUND,
+        other_host_member=NOT_FOUND,
+        manager=NOT_FOUND,
+        method="post",
+        url=lambda fixture: reverse("portal:cancel_erasure", args=[fixture("talent_erasure_request").uuid]),
+    ),
+}
