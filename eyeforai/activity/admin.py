@@ -1,9 +1,5 @@
-import csv
-
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.core.exceptions import PermissionDenied
-from django.http import StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
@@ -12,24 +8,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from eyeforai.activity.models import ActivityEntry
+from eyeforai.admintools.csv import streaming_csv_response
+from eyeforai.admintools.permissions import require_permission
 
-# A cell that starts like a formula is run by spreadsheet programs: prefix it so it stays text.
-# The rule of eyeforai/admintools/csv.py, repeated: the log sits below every other core package and
-# imports none of them; this export also streams, since a year of activity is long.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_HEADER = ["when", "person", "email", "kind of object", "object id", "object", "action", "from", "to", "note"]
-
-
-def safe_cell(value):
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-class _Echo:
-    """csv.writer writes each row here and gets it back, so the response streams row by row."""
-
-    def write(self, value):
-        return value
 
 
 @admin.register(ActivityEntry)
@@ -102,38 +84,26 @@ class ActivityEntryAdmin(admin.ModelAdmin):
 
     def export_view(self, request):
         """CSV of the list as filtered and searched on screen, streamed so a year of activity fits."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
+        require_permission(request, "activity.view_activityentry")
         try:
             changelist = self.get_changelist_instance(request)
         except IncorrectLookupParameters:
             return redirect(reverse("admin:activity_activityentry_changelist") + "?e=1")
         entries = changelist.get_queryset(request).select_related("content_type")
-        writer = csv.writer(_Echo())
-
-        def rows():
-            yield "\ufeff"  # so spreadsheet programs read UTF-8 names correctly
-            yield writer.writerow(CSV_HEADER)
-            for entry in entries.iterator(chunk_size=2000):
-                yield writer.writerow(
-                    [
-                        safe_cell(value)
-                        for value in (
-                            timezone.localtime(entry.at).isoformat(timespec="seconds"),
-                            entry.actor_name if entry.actor_email else "system",
-                            entry.actor_email,
-                            f"{entry.content_type.app_label}.{entry.content_type.model}",
-                            entry.object_id,
-                            entry.object_repr,
-                            entry.action,
-                            entry.from_state,
-                            entry.to_state,
-                            entry.note,
-                        )
-                    ]
-                )
-
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+        rows = (
+            (
+                timezone.localtime(entry.at).isoformat(timespec="seconds"),
+                entry.actor_name if entry.actor_email else "system",
+                entry.actor_email,
+                f"{entry.content_type.app_label}.{entry.content_type.model}",
+                entry.object_id,
+                entry.object_repr,
+                entry.action,
+                entry.from_state,
+                entry.to_state,
+                entry.note,
+            )
+            for entry in entries.iterator(chunk_size=2000)
+        )
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="activity-{stamp}.csv"'
-        return response
+        return streaming_csv_response(f"activity-{stamp}.csv", CSV_HEADER, rows)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from eyeforai.admintools.actions import run_service
+from eyeforai.admintools.permissions import has_permission
 from eyeforai.mail import services
 from eyeforai.mail.models import OutboundEmail
 
@@ -79,7 +80,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         return [path("<int:pk>/preview/", preview, name="mail_outboundemail_preview"), *super().get_urls()]
 
     def preview_view(self, request, pk):
-        if not self.has_view_permission(request):
+        if not has_permission(request, "mail.view_outboundemail"):
             raise Http404
         email = get_object_or_404(OutboundEmail, pk=pk, carries_secret=False)
         response = HttpResponse(email.body_html or email.body_text, content_type="text/html; charset=utf-8")

@@ -304,7 +304,13 @@ def test_forgetting_a_person_keeps_the_steps_but_not_their_name_or_address(talen
 
 # --- Every service ---------------------------------------------------------------------------------
 
-SERVICE_MODULES = ["eyeforai/*/services.py", "talents/services/*.py", "hosts/services/*.py", "rotations/services/*.py"]
+SERVICE_MODULES = [
+    "eyeforai/*/services.py",
+    "talents/services/*.py",
+    "hosts/services/*.py",
+    "rotations/services/*.py",
+    "portal/erasure.py",  # the top layer's one state change: a person's erasure request
+]
 RECORDERS = {"record", "record_each", "_record"}
 # Services that change no object of their own: the outbox row each email gets is their record.
 # A service may also say so itself: a docstring with "No activity entry" and the reason.

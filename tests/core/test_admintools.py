@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from django.urls import reverse
 
-from eyeforai.admintools.csv import csv_response
+from eyeforai.admintools.csv import csv_response, streaming_csv_response
 from eyeforai.admintools.guards import (
     AdminGuardsMixin,
     FieldGuardsMixin,
@@ -88,3 +88,12 @@ def test_csv_cells_that_look_like_formulas_stay_text():
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines == ["name", "'=HYPERLINK(1)", "'+1", "plain", '""']
     assert response["Content-Disposition"] == 'attachment; filename="x.csv"'
+
+
+def test_a_streamed_csv_writes_the_same_cells_as_a_whole_one():
+    rows = [["=HYPERLINK(1)"], ["+1"], ["plain"], [None]]
+    whole = csv_response("x.csv", ["name"], rows)
+    streamed = streaming_csv_response("x.csv", ["name"], iter(rows))
+    assert b"".join(streamed.streaming_content) == whole.content
+    assert streamed["Content-Type"] == whole["Content-Type"] == "text/csv; charset=utf-8"
+    assert streamed["Content-Disposition"] == whole["Content-Disposition"]
