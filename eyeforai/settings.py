@@ -124,6 +124,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "portal:home"
 ACCOUNT_ADAPTER = "portal.allauth_adapter.AccountAdapter"
+# TOTP keys and recovery-code seeds sealed under SECRET_KEY in the database (eyeforai/accounts/mfa_secrets.py).
+MFA_ADAPTER = "eyeforai.accounts.mfa_secrets.MFAAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

@@ -55,6 +55,12 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
+def _media_in_a_temporary_directory(settings, tmp_path):
+    """Every uploaded or generated file of a test lands in its own directory, never in var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits count in the cache; each test starts from zero."""
     cache.clear()

@@ -8,11 +8,17 @@ most often carries, and it is harmless. Form bodies are not looked at: forms ref
 (Django's ProhibitNullCharactersValidator) and a textarea may rightly hold line breaks.
 """
 
+import logging
 import re
 from urllib.parse import unquote_to_bytes
 
 from django.core.exceptions import SuspiciousOperation
 from django.utils.translation import gettext as _
+from django.views.defaults import bad_request
+
+# One line per refusal, never the address itself (it holds the control characters) nor a traceback:
+# anyone can send these, and each must not cost a screenful of log.
+logger = logging.getLogger("django.security.ControlCharacterInRequest")
 
 # C0 controls and DEL, except tab.
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
@@ -20,8 +26,7 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 class ControlCharacterInRequest(SuspiciousOperation):
-    """Django answers a SuspiciousOperation with 400 (templates/400.html) and logs it to
-    django.security.ControlCharacterInRequest."""
+    """What the 400 page (templates/400.html) is rendered for."""
 
 
 def has_control_characters(path, query_string):
@@ -35,5 +40,6 @@ class RejectControlCharactersMiddleware:
 
     def __call__(self, request):
         if has_control_characters(request.path_info, request.META.get("QUERY_STRING", "")):
-            raise ControlCharacterInRequest(_("The address holds a control character (such as NUL)."))
+            logger.warning("Refused a request whose address holds a control character (400).")
+            return bad_request(request, ControlCharacterInRequest(_("The address holds a control character.")))
         return self.get_response(request)

@@ -2,6 +2,7 @@
 
 import hashlib
 import logging
+import re
 import smtplib
 import socket
 from datetime import timedelta
@@ -23,6 +24,8 @@ from eyeforai.mail.models import OutboundEmail
 from eyeforai.personal_data import mentions, scrub
 
 logger = logging.getLogger(__name__)
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 # Errors after which trying again later can succeed: the server is busy, down or unreachable.
 TRANSIENT_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, socket.timeout, ConnectionError, OSError)
@@ -75,7 +78,9 @@ def queue_rendered_email(*, key, to, template, subject, body_text, body_html="",
     confirmation, invitation). Such a row never stores its body readable: it is sealed until
     delivery and discarded once the row is sent or failed (eyeforai/mail/sealing.py says why).
     """
-    subject = " ".join(subject.split())  # a header must be one line
+    # A header must be one line, and a control character typed into a form (an organisation's
+    # name) has no business in anyone's inbox list.
+    subject = " ".join(CONTROL_CHARACTERS.sub(" ", subject).split())
     body = {"body_text": body_text, "body_html": body_html}
     if carries_secret:
         body = {"body_text": "", "body_html": "", "sealed_body": sealing.seal(body_text, body_html)}

@@ -6,7 +6,9 @@ import icalendar
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from eyeforai.activity.services import record
 from rotations.choices import CalendarOwner, PlacementStatus
@@ -43,6 +45,13 @@ def existing_feed(*, user, organization=None):
     read, they never write on GET."""
     kind = CalendarOwner.TALENT if organization is None else CalendarOwner.HOST
     return CalendarFeed.objects.filter(owner_kind=kind, user=user, organization=organization).first()
+
+
+def feed_address(feed):
+    """The feed's full address for a calendar app, on SITE_URL: never the host and scheme a request
+    named (a Host header is the client's to choose, and behind the TLS proxy the request is http)."""
+    name = "rotations_talent:calendar" if feed.owner_kind == CalendarOwner.TALENT else "rotations_host:calendar"
+    return f"{settings.SITE_URL}{reverse(name)}?{urlencode({'token': feed.token})}"
 
 
 def live_feed(owner_kind, token):

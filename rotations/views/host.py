@@ -10,7 +10,7 @@ from hosts.access import get_organization_for_member, host_member_required
 from rotations.access import get_placement_for_member
 from rotations.choices import CalendarOwner, Side
 from rotations.services import hiring
-from rotations.services.calendars import existing_feed, feed_for_host, regenerate_token
+from rotations.services.calendars import existing_feed, feed_address, feed_for_host, regenerate_token
 from rotations.services.schedules import host_talents
 from rotations.views.common import evaluation_page, feed_calendar
 from talents.choices import CVReader
@@ -22,10 +22,12 @@ from talents.services.cv_downloads import download_cv
 def talents(request):
     """Talents placed or proposed with the organisation, per period, with contact details and CV."""
     organization = get_organization_for_member(request.user)
+    feed = existing_feed(user=request.user, organization=organization)
     context = {
         "organization": organization,
         **host_talents(organization, today=timezone.localdate()),
-        "calendar_feed": existing_feed(user=request.user, organization=organization),
+        "calendar_feed": feed,
+        "calendar_address": feed_address(feed) if feed else None,
     }
     return render(request, "rotations/host_talents.html", context)
 

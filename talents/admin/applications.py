@@ -37,6 +37,7 @@ class TalentProfileAdmin(admin.ModelAdmin):
 
 class ApplicationEventInline(admin.TabularInline):
     model = ApplicationEvent
+    template = "admin/edit_inline/tabular_readonly.html"
     extra = 0
     fields = ["status", "at", "by"]
     readonly_fields = fields
@@ -50,6 +51,7 @@ class CVDownloadInline(admin.TabularInline):
     """Who downloaded the CV, and when: the list the talent sees on their application page."""
 
     model = CVDownload
+    template = "admin/edit_inline/tabular_readonly.html"
     extra = 0
     fields = ["at", "reader", "by", "organization_name"]
     readonly_fields = fields

@@ -220,7 +220,7 @@ def open_calls():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (the README's production)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (threads as in gunicorn.conf.py)")
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument(
         "--database-url",
@@ -274,7 +274,7 @@ def report(reader, browser, pdfs, args):
     from django.conf import settings  # noqa: PLC0415
 
     print(
-        f"gunicorn {args.workers} sync workers, production settings; CV check limits: "
+        f"gunicorn {args.workers} workers (gunicorn.conf.py threads), production settings; CV check limits: "
         f"{settings.CV_CHECK_CPU_SECONDS} s CPU, {settings.CV_CHECK_MEMORY_MB} MB, "
         f"{settings.CV_CHECK_TIMEOUT_SECONDS} s wall clock, {settings.CV_MAX_PAGES} pages"
     )

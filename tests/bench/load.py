@@ -111,7 +111,7 @@ def main():
     parser.add_argument("--scale", type=int, default=42, help="seed_demo --scale (42: ~1,000 talents)")
     parser.add_argument("--seconds", type=int, default=5, help="length of each measurement")
     parser.add_argument("--rate", type=int, default=100, help="fixed request rate for the latency run")
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (threads as in gunicorn.conf.py)")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument(
         "--database-url",
@@ -172,7 +172,8 @@ def print_counts(seconds):
 
 
 def report(args, cookies, pages):
-    print(f"gunicorn {args.workers} sync workers; wrk 50 connections {args.seconds} s; {args.rate}/s open loop")
+    workers = f"gunicorn {args.workers} workers (threads: gunicorn.conf.py)"
+    print(f"{workers}; wrk 50 connections {args.seconds} s; {args.rate}/s open loop")
     ceiling, errors0, ceiling_paced = measure(args.port, "/bench/trivial", "", args)
     header = f"{'page':<24}{'role':<13}{'req/s @50':>10}{'x ceiling':>10}{'target':>8}{'p50 ms':>8}{'p95 ms':>8}"
     header += f"{'p99 ms':>8}{'errors':>8}  verdict"
