@@ -30,7 +30,16 @@ def as_row(instance, *, exclude=()):
     return row
 
 
-# --- Erasure: finding and replacing a person's name and addresses in free text ----------------------
+# --- Export and erasure: finding a person's rows, and their name and addresses in free text ---------
+
+
+def any_address(field, addresses):
+    """A Q matching rows whose `field` is one of `addresses`, in any case (only invitations store
+    addresses in lower case); matches nothing without addresses."""
+    query = Q(pk__in=[])
+    for address in addresses:
+        query |= Q(**{f"{field}__iexact": address})
+    return query
 
 
 def mentions(fields, words):

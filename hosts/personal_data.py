@@ -4,9 +4,8 @@ their address. A fixed number of queries, whatever the number of rows."""
 
 from django.db.models import Q
 
-from eyeforai.personal_data import as_row
+from eyeforai.personal_data import any_address, as_row
 from hosts.models import HostInterest, HostMembership, Invitation, Project
-from hosts.services.erasure import any_address
 
 # An invitation's digest is a credential, and the people on an invitation other than the member
 # (who invited them, who was refused) are somebody else's data.

@@ -91,7 +91,9 @@ def confirm_erasure(erasure, *, by):
     from portal.tasks import erase_account as erase_task  # noqa: PLC0415 - the task module imports this one
 
     erasure = _move(erasure, allowed={ErasureStatus.REQUESTED}, to=ErasureStatus.CONFIRMED, by=by)
-    transaction.on_commit(lambda: erase_task.delay(erasure_id=erasure.pk))
+    # robust: with the broker down the confirmation has committed all the same; the manager must
+    # not get an error page for it (the request stays "confirmed" for a later dispatch).
+    transaction.on_commit(lambda: erase_task.delay(erasure_id=erasure.pk), robust=True)
     return erasure
 
 

@@ -1,5 +1,6 @@
 """Saving or deleting anything a public page shows starts a new generation of the page cache."""
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from eyeforai.programme.models import Cohort, Period, Skill
@@ -12,7 +13,9 @@ PUBLIC_MODELS = [Cohort, Period, Skill, HostOrganization, Project]
 
 
 def _invalidate(**kwargs):
-    new_generation()
+    # After commit: a visitor arriving between a new generation and the commit would read the old
+    # rows and cache them under the new generation, until PUBLIC_PAGE_SECONDS. A rollback starts none.
+    transaction.on_commit(new_generation, robust=True)
 
 
 for model in PUBLIC_MODELS:

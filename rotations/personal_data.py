@@ -6,6 +6,7 @@ gave. A fixed number of queries, whatever the number of rows.
 """
 
 from eyeforai.personal_data import as_row
+from rotations.choices import Side
 from rotations.models import BuddyRequest, Evaluation, HiringInterest, HostRanking, Outcome, Placement, TalentPreference
 
 PLACEMENT_NAMES = ("placement__talent__user", "placement__host", "placement__period")
@@ -22,7 +23,12 @@ def evaluations(profile):
 
 
 def hiring(profile):
-    interests = HiringInterest.objects.filter(talent=profile).select_related("cohort", "host").order_by("pk")
+    """The talent's own hiring interest, and a host's only once it is mutual: the talent downloads
+    this themselves, and a host's interest is revealed to them only when both sides marked it
+    (rotations/services/hiring.py)."""
+    rows = list(HiringInterest.objects.filter(talent=profile).select_related("cohort", "host").order_by("pk"))
+    theirs = {(row.cohort_id, row.host_id) for row in rows if row.side == Side.TALENT}
+    interests = [row for row in rows if row.side == Side.TALENT or (row.cohort_id, row.host_id) in theirs]
     outcomes = Outcome.objects.filter(talent=profile).select_related("cohort", "host").order_by("pk")
     return {
         "interest": [as_row(row, exclude={"talent", "marked_by"}) for row in interests],

@@ -252,8 +252,8 @@ class Absence(models.Model):
 class CVDownload(models.Model):
     """One download of an application's CV: who, when. The talent reads the list ("who opened my CV").
 
-    Written by every download (talents.services.cv_downloads.record_cv_download, called by
-    talents.cv.cv_download_response). The organisation's name is copied: talents does not import hosts.
+    Written by talents.services.cv_downloads.download_cv, the one path every CV download takes. The
+    organisation's name is copied: talents does not import hosts.
     """
 
     application = models.ForeignKey(

@@ -9,8 +9,6 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 
-from eyeforai.accounts.roles import acts_as_programme_manager
-
 
 def role_required(check):
     """Decorator factory: `check(user)` must be true, else login (anonymous) or 404 (others)."""
@@ -27,17 +25,3 @@ def role_required(check):
         return wrapper
 
     return decorator
-
-
-def manager_required(view):
-    """A programme manager whose session passed the second factor; anyone else: login or 404."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not acts_as_programme_manager(request):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper

@@ -2,23 +2,23 @@
 
 allauth stores them through its MFA adapter's encrypt()/decrypt() hooks, which by default keep them
 in the clear, so a database backup held every manager's second factor. Here they are sealed with
-Fernet under a key derived from SECRET_KEY (in the environment, never in the database), as the
-outbox seals the bodies of emails carrying a link (eyeforai/mail/sealing.py); SECRET_KEY_FALLBACKS
-open secrets sealed before a key rotation. Rows written in the clear before this adapter (all of
-them start otherwise than a Fernet token) are read as they are and sealed by migration 0005.
+Fernet under a key derived from SECRET_KEY (in the environment, never in the database) by
+eyeforai/sealing_keys.py, the derivation the outbox's sealed bodies use too (with another salt);
+SECRET_KEY_FALLBACKS open secrets sealed before a key rotation. Rows written in the clear before
+this adapter (all of them start otherwise than a Fernet token) are read as they are and sealed by
+migration 0005.
 
 A secret no key opens (SECRET_KEY rotated without keeping the old one in SECRET_KEY_FALLBACKS) reads
 as empty: no code matches it, the manager is told the code is wrong instead of seeing an error
 page, and the log says why. A superuser then removes that manager's authenticator to set a new one.
 """
 
-import base64
 import logging
 
 from allauth.mfa.adapter import DefaultMFAAdapter
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from django.conf import settings
-from django.utils.crypto import salted_hmac
+from cryptography.fernet import InvalidToken
+
+from eyeforai.sealing_keys import sealing_keys
 
 logger = logging.getLogger(__name__)
 
@@ -27,11 +27,7 @@ FERNET_PREFIX = "gAAAAA"  # every Fernet token: version byte 0x80 and a timestam
 
 
 def _keys():
-    def fernet(secret):
-        key = salted_hmac(KEY_SALT, "second factor secrets", secret=secret, algorithm="sha256").digest()
-        return Fernet(base64.urlsafe_b64encode(key))
-
-    return MultiFernet([fernet(secret) for secret in [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]])
+    return sealing_keys(salt=KEY_SALT, purpose="second factor secrets")
 
 
 def is_sealed(text):

@@ -5,12 +5,11 @@ with it. `by` is the person who made the change, or None when the system did (a 
 forget_person() is the one way to change entries afterwards: a person's erasure.
 """
 
-import re
-
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from eyeforai.activity.models import ActivityEntry
+from eyeforai.personal_data import mentions, scrub
 
 OBJECT_REPR_LENGTH = ActivityEntry._meta.get_field("object_repr").max_length
 
@@ -60,13 +59,8 @@ def forget_person(person, *, words, placeholder):
         if "@" in word:
             theirs |= Q(actor_email__iexact=word)
     ActivityEntry.objects.filter(theirs).update(actor_email=placeholder, actor_name="")
-    if not words:
-        return
-    mentions = Q()
-    for word in words:
-        mentions |= Q(object_repr__icontains=word) | Q(note__icontains=word)
-    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
-    for entry in ActivityEntry.objects.filter(mentions).only("object_repr", "note"):
-        entry.object_repr = pattern.sub(placeholder, entry.object_repr)[:OBJECT_REPR_LENGTH]
-        entry.note = pattern.sub(placeholder, entry.note)
+    # The same whole-word matching as the rest of the erasure: "Li Wu" stays inside "Eli Wulff".
+    for entry in ActivityEntry.objects.filter(mentions(("object_repr", "note"), words)).only("object_repr", "note"):
+        entry.object_repr = scrub(entry.object_repr, words, placeholder)[:OBJECT_REPR_LENGTH]
+        entry.note = scrub(entry.note, words, placeholder)
         entry.save(update_fields=["object_repr", "note"])

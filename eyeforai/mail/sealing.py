@@ -5,8 +5,9 @@ allauth makes its reset and confirmation keys inside the request and hands us th
 and an invitation's raw token is stored nowhere (only its hash), so a worker could not recreate it
 later. So the finished body is kept, but only encrypted and only until the row reaches a final state:
 
-- sealed with Fernet under a key derived from SECRET_KEY (which is in the environment, never in the
-  database): a database backup or a manager reading the outbox sees ciphertext or nothing;
+- sealed with Fernet under a key derived from SECRET_KEY (eyeforai/sealing_keys.py; the key is in
+  the environment, never in the database): a database backup or a manager reading the outbox sees
+  ciphertext or nothing;
 - discarded (the column emptied) once the email is sent or has failed for good, so after delivery
   the row keeps only recipient, subject, status and errors;
 - kept while a temporary SMTP failure waits for its retry, so the retry sends the same link.
@@ -15,12 +16,11 @@ SECRET_KEY_FALLBACKS open bodies sealed before a key rotation; a body no key ope
 with a message saying so (the person asks for a new link).
 """
 
-import base64
 import json
 
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from django.conf import settings
-from django.utils.crypto import salted_hmac
+from cryptography.fernet import InvalidToken
+
+from eyeforai.sealing_keys import sealing_keys
 
 KEY_SALT = "eyeforai.mail.sealing"
 
@@ -29,14 +29,8 @@ class Unsealable(Exception):
     """The sealed body is gone (discarded after delivery) or no current key opens it."""
 
 
-def _fernet(secret):
-    key = salted_hmac(KEY_SALT, "outbox sealed bodies", secret=secret, algorithm="sha256").digest()
-    return Fernet(base64.urlsafe_b64encode(key))
-
-
 def _keys():
-    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
-    return MultiFernet([_fernet(secret) for secret in secrets])
+    return sealing_keys(salt=KEY_SALT, purpose="outbox sealed bodies")
 
 
 def seal(body_text, body_html):

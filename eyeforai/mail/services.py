@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Q
 from django.template import Context
 from django.template.loader import get_template, select_template
 from django.utils import timezone, translation
@@ -21,7 +20,7 @@ from eyeforai.activity.services import record
 from eyeforai.mail import sealing
 from eyeforai.mail.choices import EmailStatus
 from eyeforai.mail.models import OutboundEmail
-from eyeforai.personal_data import mentions, scrub
+from eyeforai.personal_data import any_address, mentions, scrub
 
 logger = logging.getLogger(__name__)
 
@@ -275,10 +274,7 @@ def erase_emails_to(addresses, *, words, replacement):
     of `words` (the person's addresses and name) lose their body and get `replacement` for the
     mention in the subject; rows still waiting are sent as written. Returns (deleted, blanked).
     """
-    to_them = Q(pk__in=[])
-    for address in addresses:
-        to_them |= Q(to__iexact=address)
-    deleted, _by_model = OutboundEmail.objects.filter(to_them).delete()
+    deleted, _by_model = OutboundEmail.objects.filter(any_address("to", addresses)).delete()
     mentioning = OutboundEmail.objects.filter(status__in=FINISHED).filter(
         mentions(("subject", "body_text", "body_html"), words)
     )

@@ -1,9 +1,9 @@
 """The hosts app's part of erasing a person (the whole erasure: portal/erasure.py)."""
 
 from django.db import transaction
-from django.db.models import Q
 
 from eyeforai.activity.services import record
+from eyeforai.personal_data import any_address
 from hosts.models import HostInterest, HostMembership, Invitation, Project
 
 
@@ -27,11 +27,3 @@ def erase_member(user, *, addresses):
     Project.objects.filter(created_by=user).update(created_by=None)
     Project.objects.filter(any_address("supervisor_email", addresses)).update(supervisor_email="", supervisor_name="")
     HostInterest.objects.filter(any_address("email", addresses)).update(email="", contact_name="", phone="")
-
-
-def any_address(field, addresses):
-    """Q: `field` is one of `addresses`, in any case (only invitations store addresses in lower case)."""
-    query = Q(pk__in=[])
-    for address in addresses:
-        query |= Q(**{f"{field}__iexact": address})
-    return query

@@ -36,7 +36,7 @@ def erase_talent(profile, *, kept_elsewhere):
     applications = Application.objects.filter(talent=profile)
     storage = Application._meta.get_field("cv").storage
     cv_names = list(applications.exclude(cv="").values_list("cv", flat=True))
-    transaction.on_commit(lambda: [storage.delete(name) for name in cv_names])
+    transaction.on_commit(lambda: [storage.delete(name) for name in cv_names], robust=True)
     # Deleted rows' files would go by talents.signals.delete_cv_file too; emptied ones need this
     # (deleting a file twice is harmless).
     DayLog.objects.filter(talent=profile).delete()

@@ -45,7 +45,8 @@ def delete_cv(application, *, by=None, note=""):
     application.cv = ""
     application.cv_uploaded_at = None
     application.save(update_fields=["cv", "cv_uploaded_at", "updated_at"])
-    transaction.on_commit(lambda: storage.delete(name))
+    # robust: a file the storage cannot delete is logged, and the retention run goes on to the next CV.
+    transaction.on_commit(lambda: storage.delete(name), robust=True)
     record(application, "application.cv_deleted", by=by, note=note)
     return application
 

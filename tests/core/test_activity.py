@@ -464,3 +464,10 @@ def test_the_history_page_issues_the_same_queries_for_few_and_many_entries(clien
     for number in range(60):
         record(talent_application, "application.draft_saved", by=people[number % 10])
     assert _queries(client, url) == few
+
+
+def test_forgetting_a_person_leaves_a_longer_name_that_contains_theirs(talent, manager, talent_application):
+    about = record(talent_application, "application.moved", by=manager, note="Li Wu and Eli Wulff met.")
+    forget_person(talent, words=["Li Wu", "li@example.org"], placeholder="erased-1")
+    about.refresh_from_db()
+    assert about.note == "erased-1 and Eli Wulff met."

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -76,3 +78,19 @@ def test_the_outbox_admin_lists_and_searches(client, manager, django_assert_max_
         response = client.get(reverse("admin:mail_outboundemail_changelist"), {"q": "findme"})
     assert "findme@example.org" in response.content.decode()
     assert "Welcome to Eye for AI" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url_name", "current"),
+    [
+        ("portal:host_list", "Hosts"),
+        ("hosts_public:interest", "Hosts"),
+        ("portal:host_dashboard", "Host dashboard"),
+        ("hosts_members:projects", "Host dashboard"),
+    ],
+)
+def test_the_menu_marks_the_section_of_the_page(client, host_member, url_name, current):
+    client.force_login(host_member)
+    page = client.get(reverse(url_name)).content.decode()
+    marked = re.findall(r'aria-current="page">([^<]+)</a>', page)
+    assert marked == [current]

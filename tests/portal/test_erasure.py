@@ -32,6 +32,8 @@ from tests.factories import (
     InvitationFactory,
     OutboundEmailFactory,
 )
+from tests.hardening.processes import app_on_broker
+from tests.hardening.redis_server import ThrowawayRedis
 from tests.portal.erasure_helpers import rows_mentioning
 
 TALENT_EMAIL = "talent@example.org"
@@ -224,3 +226,14 @@ def test_a_refused_or_cancelled_request_is_never_carried_out(talent, other_talen
         assert User.objects.get(pk=request.user_id).is_active
     with pytest.raises(ValidationError, match="cannot be changed"):
         erasure.confirm_erasure(refused, by=manager)
+
+
+@pytest.mark.xdist_group("celery")
+def test_confirming_while_the_broker_is_down_commits_without_an_error_page(transactional_db, client, talent, manager):
+    asked = erasure.request_erasure(talent, by=talent)
+    client.force_login(manager)
+    changelist = reverse("admin:accounts_erasurerequest_changelist")
+    with app_on_broker(ThrowawayRedis().url):  # never started: nothing answers on its port
+        response = client.post(changelist, {"action": "confirm_erasure", "_selected_action": [asked.pk], "index": 0})
+    assert response.status_code == 302
+    assert ErasureRequest.objects.get(pk=asked.pk).status == ErasureStatus.CONFIRMED

@@ -144,3 +144,15 @@ def test_the_export_reads_the_same_number_of_queries_whatever_the_history(
     add_history(profile, talent_placement, 4)
     TalentPreference.objects.create(talent=profile, project=hosts_with_projects[1], rank=1)
     assert queries() == small
+
+
+def test_a_talent_sees_a_hosts_hiring_interest_in_their_export_only_once_it_is_mutual(
+    media_root, client, talent, host_member, talent_placement
+):
+    profile, cohort, host = talent.talent_profile, talent_placement.cohort, talent_placement.host
+    HiringInterest.objects.create(cohort=cohort, talent=profile, host=host, side="host", marked_by=host_member)
+    client.force_login(talent)
+    assert data_of(download(client))["hiring"]["interest"] == []
+
+    HiringInterest.objects.create(cohort=cohort, talent=profile, host=host, side="talent", marked_by=talent)
+    assert sorted(row["side"] for row in data_of(download(client))["hiring"]["interest"]) == ["host", "talent"]

@@ -17,6 +17,7 @@ from eyeforai.mail.choices import EmailStatus
 from eyeforai.mail.services import requeue
 from eyeforai.mail.tasks import discard_old_bodies
 from talents.choices import ApplicationStatus
+from talents.services import retention
 from talents.tasks import delete_expired_cvs
 from tests.factories import ApplicationFactory, CohortFactory, OutboundEmailFactory
 
@@ -116,3 +117,19 @@ def test_the_privacy_page_says_the_retention_periods(client, settings):
     page = client.get(reverse("portal:privacy")).content.decode()
     assert "123 days after the cohort" in page and "start date" in page
     assert f"{settings.RETENTION_OUTBOX_BODY_DAYS} days after it was written" in page
+
+
+def test_a_cv_file_that_cannot_be_deleted_does_not_stop_the_others(media_root, transactional_db):
+    cohort = CohortFactory(name="Cohort decided", starts_on=STARTS_ON)
+    stuck, other = (ApplicationFactory(cohort=cohort, status=ApplicationStatus.REJECTED) for _ in range(2))
+    stuck_path, other_path = Path(stuck.cv.path), Path(other.cv.path)
+    stuck_path.unlink()
+    (stuck_path / "in-the-way").mkdir(parents=True)  # a non-empty directory: the storage's delete fails
+
+    with days_after_start(181):
+        assert retention.delete_expired_cvs() == 2
+
+    stuck.refresh_from_db()
+    other.refresh_from_db()
+    assert not stuck.cv and not other.cv
+    assert not other_path.exists()
