@@ -182,6 +182,8 @@ APPLICATION_SAVE_RATE_WINDOW = env.int("APPLICATION_SAVE_RATE_WINDOW", default=3
 # body (text and HTML) is emptied this many days after it was written (eyeforai/mail/services.py).
 RETENTION_REJECTED_CV_DAYS = env.int("RETENTION_REJECTED_CV_DAYS", default=180)
 RETENTION_OUTBOX_BODY_DAYS = env.int("RETENTION_OUTBOX_BODY_DAYS", default=90)
+# A confirmed erasure whose task has not run this long after the confirmation is carried out by beat.
+ERASURE_OVERDUE_AFTER_SECONDS = env.int("ERASURE_OVERDUE_AFTER_SECONDS", default=600)
 
 # --- Email ------------------------------------------------------------------
 globals().update(env.email("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}"))
@@ -241,6 +243,8 @@ CELERY_BEAT_SCHEDULE = {
     # Retention, at night: CVs of applications not accepted, then old outbox bodies.
     "talents.delete_expired_cvs": {"task": "talents.delete_expired_cvs", "schedule": crontab(hour=3, minute=30)},
     "mail.discard_old_bodies": {"task": "mail.discard_old_bodies", "schedule": crontab(hour=3, minute=45)},
+    # A confirmed erasure whose task was lost (broker down, worker killed) is not left waiting.
+    "portal.erase_overdue_accounts": {"task": "portal.erase_overdue_accounts", "schedule": crontab(minute="*/10")},
 }
 
 # --- Security ---------------------------------------------------------------

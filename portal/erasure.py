@@ -97,6 +97,17 @@ def confirm_erasure(erasure, *, by):
     return erasure
 
 
+def erase_overdue_requests(*, older_than):
+    """Carry out every request confirmed more than `older_than` ago and still not erased: its task was
+    lost (the broker down when the manager confirmed, a worker killed). Each in its own transaction;
+    erase_account locks the row, so a task arriving late at the same time does nothing twice.
+    Returns how many were erased."""
+    overdue = ErasureRequest.objects.filter(
+        status=ErasureStatus.CONFIRMED, decided_at__lt=timezone.now() - older_than
+    ).order_by("decided_at")
+    return sum(erase_account(request).status == ErasureStatus.ERASED for request in overdue)
+
+
 @transaction.atomic
 def erase_account(erasure):
     """Carry out a confirmed request, all in one transaction (files are deleted after it commits).

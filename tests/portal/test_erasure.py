@@ -2,13 +2,16 @@
 erases. What must go goes (from the database and the disk); what the programme keeps keeps its
 numbers and loses the person."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import time_machine
 from allauth.account.models import EmailAddress
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from eyeforai.accounts.choices import ErasureStatus
 from eyeforai.accounts.models import ErasureRequest, User
@@ -237,3 +240,18 @@ def test_confirming_while_the_broker_is_down_commits_without_an_error_page(trans
         response = client.post(changelist, {"action": "confirm_erasure", "_selected_action": [asked.pk], "index": 0})
     assert response.status_code == 302
     assert ErasureRequest.objects.get(pk=asked.pk).status == ErasureStatus.CONFIRMED
+
+
+def test_a_confirmed_request_whose_task_was_lost_is_erased_by_the_overdue_sweep(talent, manager):
+    asked = erasure.request_erasure(talent, by=talent)
+    erasure.confirm_erasure(asked, by=manager)  # in a test transaction: on_commit never runs, the task is "lost"
+    assert erasure.erase_overdue_requests(older_than=timedelta(minutes=10)) == 0  # not overdue yet
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=11)):
+        assert erasure.erase_overdue_requests(older_than=timedelta(minutes=10)) == 1
+
+    assert ErasureRequest.objects.get(pk=asked.pk).status == ErasureStatus.ERASED
+    talent.refresh_from_db()
+    assert not talent.is_active
+    assert "@erased.invalid" in talent.email
+    assert erasure.erase_overdue_requests(older_than=timedelta(minutes=10)) == 0  # nothing twice

@@ -47,6 +47,7 @@ def test_every_beat_entry_runs_a_registered_task():
         "rotations.send_preference_reminders",
         "talents.delete_expired_cvs",
         "mail.discard_old_bodies",
+        "portal.erase_overdue_accounts",
     }
     assert names <= set(celery_app.tasks)
 
