@@ -11,7 +11,18 @@ from eyeforai.activity.models import ActivityEntry
 from eyeforai.admintools.csv import streaming_csv_response
 from eyeforai.admintools.permissions import require_permission
 
-CSV_HEADER = ["when", "person", "email", "kind of object", "object id", "object", "action", "from", "to", "note"]
+CSV_HEADER = [
+    _("when"),
+    _("person"),
+    _("email"),
+    _("kind of object"),
+    _("object id"),
+    _("object"),
+    _("action"),
+    _("from"),
+    _("to"),
+    _("note"),
+]
 
 
 @admin.register(ActivityEntry)
@@ -93,7 +104,7 @@ class ActivityEntryAdmin(admin.ModelAdmin):
         rows = (
             (
                 timezone.localtime(entry.at).isoformat(timespec="seconds"),
-                entry.actor_name if entry.actor_email else "system",
+                entry.actor_name if entry.actor_email else _("system"),
                 entry.actor_email,
                 f"{entry.content_type.app_label}.{entry.content_type.model}",
                 entry.object_id,
