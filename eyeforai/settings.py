@@ -177,9 +177,12 @@ CV_CHECK_TIMEOUT_SECONDS = env.int("CV_CHECK_TIMEOUT_SECONDS", default=4)
 # A talent may save or submit an application this many times per window (seconds).
 APPLICATION_SAVE_RATE_LIMIT = env.int("APPLICATION_SAVE_RATE_LIMIT", default=30)
 APPLICATION_SAVE_RATE_WINDOW = env.int("APPLICATION_SAVE_RATE_WINDOW", default=3600)
+# At most this many "become a host" posts per client address per window (seconds).
+HOSTS_INTEREST_RATE_LIMIT = env.int("HOSTS_INTEREST_RATE_LIMIT", default=10)
+HOSTS_INTEREST_RATE_WINDOW = env.int("HOSTS_INTEREST_RATE_WINDOW", default=3600)
 # Retention (the privacy page says the same): the CV of an application that was not accepted is
 # deleted this many days after its cohort's start date (talents/services/retention.py); an email's
-# body (text and HTML) is emptied this many days after it was written (eyeforai/mail/services.py).
+# body (text and HTML) is emptied this many days after it was written (eyeforai/mail/retention.py).
 RETENTION_REJECTED_CV_DAYS = env.int("RETENTION_REJECTED_CV_DAYS", default=180)
 RETENTION_OUTBOX_BODY_DAYS = env.int("RETENTION_OUTBOX_BODY_DAYS", default=90)
 # A confirmed erasure whose task has not run this long after the confirmation is carried out by beat.

@@ -3,7 +3,7 @@ programme manager in the admin, carried out by the task portal.erase_account.
 
 It lives in the top layer because it combines every app: each app erases or anonymises its own rows
 in its own services (talents.services.erasure, hosts.services.erasure, rotations.services.erasure,
-eyeforai.accounts.services, eyeforai.mail.services, eyeforai.activity.services); this module decides
+eyeforai.accounts.services, eyeforai.mail.retention, eyeforai.activity.services); this module decides
 the order and holds the request's states (eyeforai.accounts.models.ErasureRequest).
 
 What goes: CV files, day logs, absences, preferences, draft applications, emails addressed to the
@@ -22,7 +22,7 @@ from eyeforai.accounts.choices import OPEN_ERASURE_STATUSES, ErasureStatus
 from eyeforai.accounts.models import ErasureRequest
 from eyeforai.activity import services as activity
 from eyeforai.activity.services import record
-from eyeforai.mail import services as mail
+from eyeforai.mail import retention as mail_retention
 from hosts.services.erasure import erase_member
 from rotations.services import erasure as rotations
 from talents.models import TalentProfile
@@ -131,7 +131,7 @@ def erase_account(erasure):
     forget_reader(user)
     erase_member(user, addresses=addresses)
     placeholder = accounts.anonymise_user(user)
-    mail.erase_emails_to(addresses, words=words, replacement=ERASED)
+    mail_retention.erase_emails_to(addresses, words=words, replacement=ERASED)
     activity.forget_person(user, words=words, placeholder=placeholder)
     erasure.status = ErasureStatus.ERASED
     erasure.erased_at = timezone.now()

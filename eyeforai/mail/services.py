@@ -20,7 +20,6 @@ from eyeforai.activity.services import record
 from eyeforai.mail import sealing
 from eyeforai.mail.choices import EmailStatus
 from eyeforai.mail.models import OutboundEmail
-from eyeforai.personal_data import any_address, mentions, scrub
 
 logger = logging.getLogger(__name__)
 
@@ -221,7 +220,7 @@ def requeue(email, *, by=None):
     """Send a row again (the admin's "send again"): back to queued, attempts reset, dispatched after commit.
 
     Refused (ValidationError) once its body was discarded: a secret's after delivery, any body
-    under retention (discard_old_bodies).
+    under retention (retention.discard_old_bodies).
     Side effect: an activity entry naming `by` (None: the system).
     """
     if email.carries_secret and not email.sealed_body:
@@ -232,7 +231,7 @@ def requeue(email, *, by=None):
             )
         )
     if not email.carries_secret and not (email.body_text or email.body_html):
-        # Retention (discard_old_bodies) or an erasure emptied it: sending would deliver a blank email.
+        # Retention (retention.discard_old_bodies) or an erasure emptied it: sending would deliver a blank email.
         raise ValidationError(
             _("This email's body has been discarded under the retention rules; it cannot be sent again.")
         )
@@ -260,41 +259,3 @@ def redispatch_waiting(now=None):
     for email_id in ids:
         dispatch(email_id)
     return len(ids)
-
-
-# --- Personal data: erasure and retention ----------------------------------------------------------
-
-FINISHED = (EmailStatus.SENT, EmailStatus.FAILED)
-
-
-def erase_emails_to(addresses, *, words, replacement):
-    """Forget the erased person in the outbox (portal/erasure.py).
-
-    Rows addressed to any of `addresses` are deleted. Finished rows to other people that mention any
-    of `words` (the person's addresses and name) lose their body and get `replacement` for the
-    mention in the subject; rows still waiting are sent as written. Returns (deleted, blanked).
-    """
-    deleted, _by_model = OutboundEmail.objects.filter(any_address("to", addresses)).delete()
-    mentioning = OutboundEmail.objects.filter(status__in=FINISHED).filter(
-        mentions(("subject", "body_text", "body_html"), words)
-    )
-    blanked = 0
-    for email in mentioning:
-        email.subject = scrub(email.subject, words, replacement)[:255]
-        email.body_text = email.body_html = ""
-        email.save(update_fields=["subject", "body_text", "body_html"])
-        blanked += 1
-    return deleted, blanked
-
-
-def discard_old_bodies(now=None):
-    """Retention: the bodies of finished emails older than RETENTION_OUTBOX_BODY_DAYS go (text and HTML
-    emptied); recipient, subject, status, attempts and errors stay. Rows still waiting keep theirs so
-    they can be sent. Returns how many rows lost their body."""
-    now = now or timezone.now()
-    cutoff = now - timedelta(days=settings.RETENTION_OUTBOX_BODY_DAYS)
-    old = OutboundEmail.objects.filter(created_at__lt=cutoff, status__in=FINISHED).exclude(body_text="", body_html="")
-    # One UPDATE and a log line, not an activity entry per email: the log would grow by every email sent.
-    count = old.update(body_text="", body_html="")
-    logger.info("Outbox retention: discarded the bodies of %d emails created before %s", count, cutoff)
-    return count

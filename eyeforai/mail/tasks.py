@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from eyeforai.mail import services
+from eyeforai.mail import retention, services
 from eyeforai.mail.choices import EmailStatus
 from eyeforai.mail.models import OutboundEmail
 
@@ -24,4 +24,4 @@ def redispatch_waiting_emails():
 
 @shared_task(name="mail.discard_old_bodies")
 def discard_old_bodies():
-    return services.discard_old_bodies()
+    return retention.discard_old_bodies()

@@ -7,10 +7,6 @@ from eyeforai.ratelimit import over_limit
 from hosts.forms import InterestForm
 from hosts.services.interests import record_interest
 
-# At most this many "become a host" posts per address per window (seconds); override in settings.
-INTEREST_RATE_LIMIT = 10
-INTEREST_RATE_WINDOW = 3600
-
 
 @require_http_methods(["GET", "POST"])
 def interest(request):
@@ -18,8 +14,7 @@ def interest(request):
     if request.method != "POST":
         return render(request, "hosts/interest.html", {"form": InterestForm()})
     form = InterestForm(request.POST)
-    limit = getattr(settings, "HOSTS_INTEREST_RATE_LIMIT", INTEREST_RATE_LIMIT)
-    window = getattr(settings, "HOSTS_INTEREST_RATE_WINDOW", INTEREST_RATE_WINDOW)
+    limit, window = settings.HOSTS_INTEREST_RATE_LIMIT, settings.HOSTS_INTEREST_RATE_WINDOW
     if over_limit(request, scope="host-interest", limit=limit, window=window):
         form.is_valid()
         form.add_error(
