@@ -24,6 +24,8 @@ SECRET_KEY = env.secret_key("SECRET_KEY", debug=DEBUG)
 SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# A failed CSRF check (a form left open past a new sign-in) in the layout, with what was typed.
+CSRF_FAILURE_VIEW = "eyeforai.http.errors.csrf_failure"
 # Absolute address of the portal, for links in emails and calendar feeds.
 SITE_URL = env.url("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
@@ -134,7 +136,10 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Eye for AI] "
+# A changed password, address or second factor is told to the person by email (templates/account/email/).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# No prefix of allauth's own: the outbox puts EMAIL_SUBJECT_PREFIX on every email, allauth's too.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = SITE_URL.split(":", 1)[0]
 # allauth's rate limits stay at their defaults (on); they count in the cache above.
 
@@ -145,6 +150,8 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]  # Swedish ("sv") joins once its catalogue is translated.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The portal's own date formats per language ("1 Sep 2027"): eyeforai/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["eyeforai.formats"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
@@ -180,6 +187,15 @@ APPLICATION_SAVE_RATE_WINDOW = env.int("APPLICATION_SAVE_RATE_WINDOW", default=3
 # At most this many "become a host" posts per client address per window (seconds).
 HOSTS_INTEREST_RATE_LIMIT = env.int("HOSTS_INTEREST_RATE_LIMIT", default=10)
 HOSTS_INTEREST_RATE_WINDOW = env.int("HOSTS_INTEREST_RATE_WINDOW", default=3600)
+# A host member may invite this many colleagues (each an email) per window (seconds).
+HOST_INVITATION_RATE_LIMIT = env.int("HOST_INVITATION_RATE_LIMIT", default=10)
+HOST_INVITATION_RATE_WINDOW = env.int("HOST_INVITATION_RATE_WINDOW", default=3600)
+# A talent's ranking counts in matching once it has this many projects at this many different host
+# organisations (lowered to what a cohort's approved projects offer): with three periods at three
+# different hosts, a shorter list would leave the matching to place the talent blind, and a cut list
+# must never be a way to be placed better (rotations/services/preferences.py, README "Ranking").
+MATCHING_MIN_RANKED_PROJECTS = env.int("MATCHING_MIN_RANKED_PROJECTS", default=6)
+MATCHING_MIN_RANKED_HOSTS = env.int("MATCHING_MIN_RANKED_HOSTS", default=3)
 # Retention (the privacy page says the same): the CV of an application that was not accepted is
 # deleted this many days after its cohort's start date (talents/services/retention.py); an email's
 # body (text and HTML) is emptied this many days after it was written (eyeforai/mail/retention.py).
@@ -192,6 +208,8 @@ ERASURE_OVERDUE_AFTER_SECONDS = env.int("ERASURE_OVERDUE_AFTER_SECONDS", default
 globals().update(env.email("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Eye for AI <eyeforai@ai.se>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Every email the portal sends carries it once, added by eyeforai/mail/services.py (queue_rendered_email).
+EMAIL_SUBJECT_PREFIX = "[Eye for AI] "
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 # Where notes meant for the programme team go (new host interest, …).
 PROGRAMME_TEAM_EMAIL = env.str("PROGRAMME_TEAM_EMAIL", default="eyeforai-team@ai.se")

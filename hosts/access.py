@@ -7,7 +7,7 @@ from django.http import Http404
 
 from eyeforai.accounts.access import role_required
 from eyeforai.accounts.choices import Role
-from hosts.models import HostMembership, Project
+from hosts.models import HostMembership, Invitation, Project
 
 
 def membership_for(user):
@@ -44,4 +44,13 @@ def get_project_for_member(user, project_uuid, *, queryset=None):
     try:
         return queryset.select_related("cohort", "organization").get(uuid=project_uuid, organization=organization)
     except Project.DoesNotExist as error:
+        raise Http404 from error
+
+
+def get_invitation_for_member(user, invitation_uuid):
+    """An invitation of the user's organisation not used yet, else 404 (another organisation's too)."""
+    organization = get_organization_for_member(user)
+    try:
+        return Invitation.objects.get(uuid=invitation_uuid, organization=organization, accepted_at__isnull=True)
+    except Invitation.DoesNotExist as error:
         raise Http404 from error

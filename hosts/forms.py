@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eyeforai.programme.models import Cohort, Period, Skill
 from hosts.models import HostInterest, HostOrganization, Project
+from hosts.services.invitations import INVITATION_VALID_DAYS
 from hosts.services.projects import OPEN_COHORT_STATUSES
 
 HONEYPOT_FIELD = "fax_number"
@@ -98,6 +99,12 @@ class ProjectForm(forms.ModelForm):
         cohort.queryset = open_cohorts()
         cohort.to_field_name = "slug"
         cohort.help_text = _("Projects can be planned for a cohort that is planning or recruiting.")
+        if self.instance.pk:
+            # The field is keyed by slug, the instance's initial value is the cohort's id: without this
+            # no option is selected and an unchanged edit fails "This field is required".
+            self.initial["cohort"] = self.instance.cohort.slug
+            # A cohort that has moved on stays listed, so save_project() says why it cannot be kept.
+            cohort.queryset = (open_cohorts() | Cohort.objects.filter(pk=self.instance.cohort_id)).distinct()
         skills = self.fields["skills"]
         skills.queryset = Skill.objects.order_by("name")
         skills.to_field_name = "slug"
@@ -115,8 +122,8 @@ class ProjectForm(forms.ModelForm):
                 _("%(cohort)s: %(start)s to %(end)s")
                 % {
                     "cohort": period.cohort,
-                    "start": date_format(period.starts_on, "j M Y"),
-                    "end": date_format(period.ends_on, "j M Y"),
+                    "start": date_format(period.starts_on),
+                    "end": date_format(period.ends_on),
                 }
                 for period in periods
                 if period.number == number
@@ -159,3 +166,28 @@ class RequestChangesForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Sent to every member of the organisation by email."),
     )
+
+
+class MemberNameForm(forms.Form):
+    first_name = forms.CharField(
+        label=_("First name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+
+
+class InviteColleagueForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your colleague's email address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = _(
+            "They get an email with a link to join your organisation; it works once, for %(days)s days."
+        ) % {"days": INVITATION_VALID_DAYS}

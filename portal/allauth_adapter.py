@@ -1,4 +1,5 @@
-"""allauth, wired to the portal: its emails (verification, password reset, …) go through the outbox."""
+"""allauth, wired to the portal: its emails (verification, password reset, …) go through the outbox,
+and each person lands on their own overview after signing in, signing up or confirming their address."""
 
 import uuid
 from types import SimpleNamespace
@@ -7,10 +8,14 @@ from urllib.parse import urlsplit, urlunsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
+from django.urls import reverse
+from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
 from eyeforai.mail.services import queue_rendered_email
 from eyeforai.ratelimit import client_address
+from hosts.access import is_host_member
+from talents.access import is_talent
 
 # Context entries through which allauth hands an email a key or code that grants access (reset,
 # address confirmation, sign-in by code). An email given any of them is marked as carrying a secret.
@@ -30,10 +35,37 @@ def on_site(url):
 
 def portal_site():
     """What allauth's templates call current_site, from SITE_URL (not the request's Host header)."""
-    return SimpleNamespace(name=_("Eye for AI"), domain=urlsplit(settings.SITE_URL).netloc)
+    return SimpleNamespace(name=_("Eye for AI · AI Sweden"), domain=urlsplit(settings.SITE_URL).netloc)
+
+
+def overview_url(user):
+    """Where a signed-in person starts: their role's overview. Staff work in the admin; someone
+    without a role yet (a sign-up whose profile is still to come) starts on the programme page."""
+    if user.is_staff:
+        return reverse("admin:index")
+    if is_talent(user):
+        return reverse("portal:talent_dashboard")
+    if is_host_member(user):
+        return reverse("portal:host_dashboard")
+    return reverse("portal:home")
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    """allauth asks these only when no safe `next` was given: allauth checks a posted or linked
+    `next` against the allowed hosts first (allauth.account.utils.get_login_redirect_url)."""
+
+    def get_login_redirect_url(self, request):
+        return overview_url(request.user)
+
+    def get_signup_redirect_url(self, request):
+        # With mandatory verification this is reached once the address is confirmed and the
+        # sign-up's login resumes; by then the talent profile or the host membership exists.
+        return overview_url(request.user)
+
+    def format_email_subject(self, subject):
+        """No prefix here: the outbox adds the portal's one prefix to every email (queue_rendered_email)."""
+        return force_str(subject)
+
     def get_client_ip(self, request):
         """allauth's rate limits (sign-in, sign-up, reset) count per client address as the portal's do:
         behind TRUSTED_PROXY_COUNT proxies, not per proxy."""
@@ -59,7 +91,14 @@ class AccountAdapter(DefaultAccountAdapter):
             for name, value in context.items()
             if name.endswith("_url") and isinstance(value, str) and value
         }
-        context = {"request": request, "email": email, **context, **links, "current_site": portal_site()}
+        context = {
+            "request": request,
+            "email": email,
+            **context,
+            **links,
+            "current_site": portal_site(),
+            "site_url": settings.SITE_URL,
+        }
         message = self.render_mail(template_prefix, email, context)
         html = next((body for body, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), "")
         name = template_prefix.rsplit("/", 1)[-1]

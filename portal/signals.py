@@ -4,12 +4,13 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from eyeforai.programme.models import Cohort, Period, Skill
-from hosts.models import HostOrganization, Project
+from hosts.models import HostOrganization, Project, ProjectSeat
 from portal.public.cache import new_generation
 
-# What `/` and `/hosts/` show: the current cohort, its periods and open call; active hosts and their
-# approved projects with their skills. A new public page adds the models it reads here.
-PUBLIC_MODELS = [Cohort, Period, Skill, HostOrganization, Project]
+# What `/`, `/hosts/` and the host and project pages show: the announced cohorts and their periods;
+# active hosts and their approved projects with their skills and seats per period. A new public page
+# adds the models it reads here.
+PUBLIC_MODELS = [Cohort, Period, Skill, HostOrganization, Project, ProjectSeat]
 
 
 def _invalidate(**kwargs):

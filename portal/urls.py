@@ -12,6 +12,8 @@ portal_patterns = [
     path("", public.home, name="home"),
     path("privacy/", public.privacy, name="privacy"),
     path("hosts/", public.host_list, name="host_list"),
+    path("hosts/<str:slug>/", public.host_page, name="host_page"),
+    path("hosts/<str:slug>/projects/<uuid:uuid>/", public.project_page, name="project_page"),
     path("talent/", dashboards.talent_dashboard, name="talent_dashboard"),
     path("host/", dashboards.host_dashboard, name="host_dashboard"),
     path("your-data/", your_data.your_data, name="your_data"),
@@ -23,14 +25,18 @@ portal_patterns = [
 ]
 
 urlpatterns = [
+    # Before the portal's own: /hosts/interest/ is the form, not a host organisation's page.
+    path("hosts/", include("hosts.urls.public")),
     path("", include((portal_patterns, "portal"))),
     path("healthz", public.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
-    path("hosts/", include("hosts.urls.public")),
     path("host/", include("hosts.urls.member")),
     path("host/", include("rotations.urls.host")),
     path("admin/", admin.site.urls),
     path("talent/", include("talents.urls")),
     path("talent/", include("rotations.urls.talent")),
 ]
+
+# A refused permission (a host opening /admin/) in the layout; 400, 404 and 500 are Django's with our templates.
+handler403 = "eyeforai.http.errors.permission_denied"

@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from eyeforai.programme.choices import CohortStatus
+from eyeforai.programme.choices import MATCHING_COHORT_STATUSES, CohortStatus
 from eyeforai.programme.models import Cohort, Skill
 from talents.choices import AbsenceKind, ApplicationStatus, Availability, CVReader, Degree, Place
 from talents.cv import cv_upload_to
@@ -83,6 +83,10 @@ class ApplicationQuerySet(models.QuerySet):
     def in_running_cohorts(self):
         return self.filter(cohort__status=CohortStatus.RUNNING)
 
+    def in_matching_cohorts(self):
+        """Cohorts whose talents rank projects now or soon (see MATCHING_COHORT_STATUSES)."""
+        return self.filter(cohort__status__in=MATCHING_COHORT_STATUSES)
+
     def drafts(self):
         return self.filter(status=ApplicationStatus.DRAFT)
 
@@ -152,6 +156,16 @@ class Application(models.Model):
     @property
     def can_withdraw(self):
         return self.status in [ApplicationStatus.DRAFT, *IN_REVIEW]
+
+    @property
+    def is_withdrawn(self):
+        return self.status == ApplicationStatus.WITHDRAWN
+
+    @property
+    def can_reopen(self):
+        """Withdrawn while its cohort still takes applications: the talent may apply again (the "Apply
+        again" button and reopen_application both ask this)."""
+        return self.is_withdrawn and self.cohort.is_taking_applications
 
     # What the talent's status page says next, one property per stage it speaks about.
     @property

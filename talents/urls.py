@@ -8,6 +8,7 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("application/", views.application, name="application"),
     path("application/<uuid:uuid>/withdraw/", views.application_withdraw, name="application_withdraw"),
+    path("application/<uuid:uuid>/reopen/", views.application_reopen, name="application_reopen"),
     path("application/<uuid:uuid>/cv/", views.application_cv, name="application_cv"),
     path("days/", views.days, name="days"),
     path("days/<uuid:uuid>/edit/", views.day_edit, name="day_edit"),

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -115,15 +115,34 @@ def application(request):
 
 
 @talent_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def application_withdraw(request, uuid):
+    """GET asks for confirmation (what withdrawing means); only the POST of that page withdraws."""
     application = get_application_for_talent(request.user, uuid)
+    if request.method == "GET":
+        if application.can_withdraw:
+            return render(request, "talents/application_withdraw.html", {"application": application})
+        messages.error(request, _("This application can no longer be withdrawn; please write to the programme team."))
+        return redirect("talents:application")
     try:
         application_services.withdraw_application(application, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Your application is withdrawn."))
+    return redirect("talents:application")
+
+
+@talent_required
+@require_POST
+def application_reopen(request, uuid):
+    application = get_application_for_talent(request.user, uuid)
+    try:
+        application_services.reopen_application(application, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your application is open again as a draft. Submit it before the deadline."))
     return redirect("talents:application")
 
 
@@ -149,6 +168,7 @@ def _render_days(request, talent, *, form=None, absence_form=None, status=200):
         "absence_form": absence_form or AbsenceForm(),
         "chart": progress_chart(state.weeks) if state.application else None,
         "week_rows": week_rows(state.weeks, editable_ids={log.pk for log in state.logs if day_services.can_edit(log)}),
+        "edit_closed_reason": day_services.edit_closed_reason(),
     }
     return render(request, "talents/days.html", context, status=status)
 
@@ -166,7 +186,9 @@ def days(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Your AI Sweden day on %(date)s is logged.") % {"date": log.date})
+            messages.success(
+                request, _("Your AI Sweden day on %(date)s is logged.") % {"date": formats.date_format(log.date)}
+            )
             return redirect("talents:days")
     return _render_days(request, talent, form=form)
 
@@ -186,7 +208,8 @@ def day_edit(request, uuid):
         else:
             messages.success(request, _("Your log is updated."))
             return redirect("talents:days")
-    return render(request, "talents/day_edit.html", {"log": log, "form": form, "editable": editable})
+    context = {"log": log, "form": form, "editable": editable, "edit_closed_reason": day_services.edit_closed_reason()}
+    return render(request, "talents/day_edit.html", context)
 
 
 @talent_required

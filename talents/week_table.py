@@ -30,6 +30,7 @@ class WeekRow:
     learned: str
     edit_url: str
     log_url: str
+    locked: bool  # logged, but past the edit window (the page says why)
 
 
 class _Names:
@@ -70,6 +71,7 @@ def week_rows(weeks, *, editable_ids):
                 learned=Truncator(log.learned).words(LEARNED_WORDS, truncate=" …") if log else "",  # as |truncatewords
                 edit_url=reverse("talents:day_edit", args=[log.uuid]) if log and log.pk in editable_ids else "",
                 log_url=f"{days_url}?date={week.monday:%Y-%m-%d}#log-title" if loggable else "",
+                locked=log is not None and log.pk not in editable_ids,
             )
         )
     return rows

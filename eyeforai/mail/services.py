@@ -70,15 +70,17 @@ def queue_email(*, key, to, template, context, language=None, carries_secret=Fal
 
 
 def queue_rendered_email(*, key, to, template, subject, body_text, body_html="", carries_secret=False):
-    """Queue an email whose parts were rendered elsewhere (allauth renders its own).
+    """Queue an email whose parts were rendered elsewhere (allauth renders its own), its subject
+    given without the portal's prefix: settings.EMAIL_SUBJECT_PREFIX is put before it here.
 
     `carries_secret`: the body holds a link that grants access (password reset, address
     confirmation, invitation). Such a row never stores its body readable: it is sealed until
     delivery and discarded once the row is sent or failed (eyeforai/mail/sealing.py says why).
     """
     # A header must be one line, and a control character typed into a form (an organisation's
-    # name) has no business in anyone's inbox list.
-    subject = " ".join(CONTROL_CHARACTERS.sub(" ", subject).split())
+    # name) has no business in anyone's inbox list. The portal's prefix is added here and only
+    # here, so every email (ours and allauth's) carries it exactly once; templates never write it.
+    subject = settings.EMAIL_SUBJECT_PREFIX + " ".join(CONTROL_CHARACTERS.sub(" ", subject).split())
     body = {"body_text": body_text, "body_html": body_html}
     if carries_secret:
         body = {"body_text": "", "body_html": "", "sealed_body": sealing.seal(body_text, body_html)}

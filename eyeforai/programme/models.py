@@ -1,10 +1,22 @@
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from eyeforai.programme.choices import MATCHING_COHORT_STATUSES, CohortStatus
+from eyeforai.programme.choices import ANNOUNCED_COHORT_STATUSES, MATCHING_COHORT_STATUSES, CohortStatus
+
+
+def call_is_open(now):
+    """A cohort takes applications: recruiting, between its opening and its deadline."""
+    return Q(status=CohortStatus.RECRUITING, applications_open_at__lte=now, application_deadline__gte=now)
+
+
+def ranking_is_open(now):
+    """Talents rank projects and hosts rank talents: the cohort is being matched and its preference
+    deadline is set and still ahead. The one rule for the ranking window: Cohort.ranking_is_open_at asks
+    it of a loaded row, Cohort.objects.ranking_open() of the table."""
+    return Q(status__in=MATCHING_COHORT_STATUSES, preference_deadline__gt=now)
 
 
 class CohortQuerySet(models.QuerySet):
@@ -15,14 +27,34 @@ class CohortQuerySet(models.QuerySet):
         """Cohorts whose placements are being matched: preferences and matching runs are open."""
         return self.filter(status__in=MATCHING_COHORT_STATUSES)
 
+    def ranking_open(self, now=None):
+        """Cohorts whose ranking window is open right now (ranking_is_open)."""
+        return self.filter(ranking_is_open(now or timezone.now()))
+
     def open_call(self, now=None):
         """Cohorts taking applications right now, the nearest deadline first."""
+        return self.filter(call_is_open(now or timezone.now())).order_by("application_deadline")
+
+    def announced(self, now=None):
+        """The cohorts the public pages show, in the order they show them: the one whose call is open,
+        then the others to come (the next to start first), then the running ones (the newest first)."""
         now = now or timezone.now()
-        return self.filter(
-            status=CohortStatus.RECRUITING,
-            applications_open_at__lte=now,
-            application_deadline__gte=now,
-        ).order_by("application_deadline")
+        return (
+            self.filter(status__in=ANNOUNCED_COHORT_STATUSES)
+            .alias(
+                public_rank=Case(
+                    When(call_is_open(now), then=Value(0)),
+                    When(status=CohortStatus.RUNNING, then=Value(2)),
+                    default=Value(1),
+                ),
+                coming_start=Case(When(~Q(status=CohortStatus.RUNNING), then=F("starts_on"))),
+            )
+            .order_by("public_rank", F("coming_start").asc(nulls_last=True), "-starts_on")
+        )
+
+    def featured(self, now=None):
+        """The cohort the front page is about (the first of `announced`), or None."""
+        return self.announced(now).first()
 
     def current(self):
         """The cohort the programme is about today: the newest running one, else the next to start."""
@@ -91,10 +123,22 @@ class Cohort(models.Model):
         """Preferences, matching runs and applying a run's plan are allowed (see MATCHING_COHORT_STATUSES)."""
         return self.status in MATCHING_COHORT_STATUSES
 
+    def ranking_is_open_at(self, now):
+        """ranking_is_open(now) for this row, without a query (a test holds the two to the same answers)."""
+        return self.is_being_matched and self.preference_deadline is not None and now < self.preference_deadline
+
     @property
     def is_taking_applications(self):
         now = timezone.now()
         return self.status == CohortStatus.RECRUITING and self.applications_open_at <= now <= self.application_deadline
+
+    @property
+    def applications_open_later(self):
+        return self.status == CohortStatus.RECRUITING and timezone.now() < self.applications_open_at
+
+    @property
+    def is_running(self):
+        return self.status == CohortStatus.RUNNING
 
 
 class Period(models.Model):

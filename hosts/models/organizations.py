@@ -2,6 +2,7 @@ import hashlib
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
@@ -9,6 +10,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hosts.choices import InvitationRefusal, MemberRole, OrganizationStatus, Sector
+
+# The first parts of the addresses under /hosts/ that are pages of their own (hosts/urls/public.py): an
+# organisation with one of these slugs would be hidden behind that page, so none may have it.
+RESERVED_SLUGS = frozenset({"interest"})
+
+
+def validate_slug_not_reserved(slug):
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is the address of another page under /hosts/; choose another slug."),
+            code="reserved",
+            params={"slug": slug},
+        )
 
 
 class HostOrganizationQuerySet(models.QuerySet):
@@ -20,7 +34,7 @@ class HostOrganization(models.Model):
     """A company, hospital, agency or university that hosts talents for six-month periods."""
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=[validate_slug_not_reserved])
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, default=Sector.OTHER)
     city = models.CharField(_("city"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)

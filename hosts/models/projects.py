@@ -6,8 +6,15 @@ from django.db.models import Prefetch, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from eyeforai.programme.choices import ANNOUNCED_COHORT_STATUSES
 from eyeforai.programme.models import Cohort, Period, Skill
-from hosts.choices import EDITABLE_PROJECT_STATUSES, WITHDRAWABLE_PROJECT_STATUSES, Place, ProjectStatus
+from hosts.choices import (
+    EDITABLE_PROJECT_STATUSES,
+    WITHDRAWABLE_PROJECT_STATUSES,
+    OrganizationStatus,
+    Place,
+    ProjectStatus,
+)
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -18,6 +25,13 @@ class ProjectQuerySet(models.QuerySet):
         """The projects offered to `cohort`'s talents: the one definition the public hosts page, the
         board, matching, preferences and the demo list and count."""
         return self.approved().filter(cohort=cohort)
+
+    def public(self):
+        """What visitors may see (/hosts/ and the host and project pages; anything else is a 404 there):
+        approved projects of active organisations in the cohorts the public pages show."""
+        return self.approved().filter(
+            organization__status=OrganizationStatus.ACTIVE, cohort__status__in=ANNOUNCED_COHORT_STATUSES
+        )
 
     def for_organization(self, organization):
         return self.filter(organization=organization)

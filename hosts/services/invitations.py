@@ -208,3 +208,20 @@ def bind_invitations(user, emails):
         except ValidationError as error:
             logger.info("Invitation %s not bound to user %s: %s", invitation.uuid, user.pk, error.messages)
     return memberships
+
+
+@transaction.atomic
+def withdraw_invitation(invitation, *, by):
+    """Take back an invitation nobody has used yet: its link stops working (the page says it is not valid).
+
+    Refused for an invitation already used. Side effects: the row is deleted, as a manager's revoke in
+    the admin does, after the activity entry "invitation.withdrawn" (the log keeps the address). No email.
+    """
+    invitation = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+    if invitation is None:
+        return None
+    if invitation.is_used:
+        raise ValidationError(_("%(email)s has already joined; this invitation is used.") % {"email": invitation.email})
+    record(invitation, "invitation.withdrawn", by=by)
+    invitation.delete()
+    return invitation

@@ -6,12 +6,14 @@ from django.utils.translation import gettext as _
 from eyeforai.activity.services import record
 from hosts.choices import OrganizationStatus
 from hosts.models import HostOrganization
+from hosts.models.organizations import RESERVED_SLUGS
 
 
 def unique_slug(name):
+    """The name as a slug, numbered past those taken and those reserved for other pages under /hosts/."""
     base = slugify(name)[:180] or "host"
     slug, number = base, 1
-    while HostOrganization.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or HostOrganization.objects.filter(slug=slug).exists():
         number += 1
         slug = f"{base}-{number}"
     return slug

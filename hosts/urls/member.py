@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hosts.views import invitations, member
+from hosts.views import invitations, member, team
 
 app_name = "hosts_members"
 
@@ -12,5 +12,8 @@ urlpatterns = [
     path("projects/<uuid:project_uuid>/edit/", member.project_edit, name="project_edit"),
     path("projects/<uuid:project_uuid>/submit/", member.project_submit, name="project_submit"),
     path("projects/<uuid:project_uuid>/withdraw/", member.project_withdraw, name="project_withdraw"),
+    path("account/", team.account, name="account"),
+    path("team/invite/", team.invite, name="invite"),
+    path("team/invitations/<uuid:invitation_uuid>/withdraw/", team.invitation_withdraw, name="invitation_withdraw"),
     path("invitations/<str:token>/", invitations.invitation, name="invitation"),
 ]

@@ -1,4 +1,5 @@
-"""Whole-page cache for what anonymous visitors read (`/`, `/hosts/`), invalidated on change.
+"""Whole-page cache for what anonymous visitors read (`/`, `/hosts/`, each host's and project's page),
+invalidated on change.
 
 A public page is the same for every visitor, and it is the page a crowd hits. Each cached copy is
 keyed by a generation number; saving or deleting any model a public page shows (portal/signals.py)

@@ -1,15 +1,20 @@
-"""The pages every visitor reads: the front page, the host directory, privacy, and the health check."""
+"""The pages every visitor reads: the front page, the host directory with a page per host and per
+project, privacy, and the health check."""
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from eyeforai.programme.models import Cohort
-from hosts.landing import landing_context
-from hosts.models import HostOrganization, Project
+from hosts.landing import (
+    directory_context,
+    get_organization_for_visitor,
+    get_project_for_visitor,
+    landing_context,
+    organization_context,
+)
 from portal.public.cache import cache_public_page
 from portal.public.health import run_checks
 
@@ -17,11 +22,11 @@ from portal.public.health import run_checks
 @require_GET
 @cache_public_page
 def home(request):
-    cohort = Cohort.objects.current()
+    """The programme, and the cohort it is about now (Cohort.objects.featured): three queries."""
+    cohort = Cohort.objects.featured()
     context = {
         "cohort": cohort,
         "periods": list(cohort.periods.all()) if cohort else [],
-        "open_call": Cohort.objects.open_call().first(),
         "hosts": landing_context(),
     }
     return render(request, "portal/home.html", context)
@@ -30,17 +35,27 @@ def home(request):
 @require_GET
 @cache_public_page
 def host_list(request):
-    """Active host organisations and their approved projects in the current cohort (five queries)."""
-    cohort = Cohort.objects.current()
-    projects = Project.objects.none()
-    if cohort:
-        projects = Project.objects.approved_in(cohort).prefetch_related("skills").order_by("title")
-    organizations = (
-        HostOrganization.objects.active()
-        .prefetch_related(Prefetch("projects", queryset=projects, to_attr="current_projects"))
-        .order_by("name")
-    )
-    return render(request, "portal/host_list.html", {"cohort": cohort, "organizations": organizations})
+    """The host organisations with approved projects, per announced cohort, then the other active hosts
+    (four queries)."""
+    cohorts = list(Cohort.objects.announced())
+    return render(request, "portal/host_list.html", {"cohorts": cohorts, **directory_context(cohorts)})
+
+
+@require_GET
+@cache_public_page
+def host_page(request, slug):
+    """One host organisation and its approved projects per announced cohort (four queries)."""
+    organization = get_organization_for_visitor(slug)
+    cohorts = list(Cohort.objects.announced())
+    return render(request, "portal/host_page.html", organization_context(organization, cohorts))
+
+
+@require_GET
+@cache_public_page
+def project_page(request, slug, uuid):
+    """One approved project: what the talent will do, its skills and seats per period (three queries)."""
+    project = get_project_for_visitor(slug, uuid)
+    return render(request, "portal/project_page.html", {"project": project, "cohort": project.cohort})
 
 
 @require_GET

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from eyeforai.admintools.actions import run_service
 from eyeforai.admintools.permissions import has_permission, require_permission
 from eyeforai.programme.choices import CohortStatus
 from eyeforai.programme.models import Cohort, Period
@@ -18,7 +17,7 @@ from hosts.models import Project
 from rotations.admin.board import build_board
 from rotations.choices import PlacementStatus
 from rotations.models import MatchingRun, Placement
-from rotations.services.placements import assign_placement, cancel_placement, confirm_placement
+from rotations.services.placements import assign_placement, cancel_placement, confirm_placements
 from talents.models import TalentProfile
 
 
@@ -50,16 +49,20 @@ class PlacementAdmin(admin.ModelAdmin):
         self._confirm(request, queryset)
 
     def _confirm(self, request, placements):
-        """Each placement in its own transaction: one refusal does not undo the others."""
-        run_service(
-            self,
-            request,
-            placements.select_related("talent__user", "host", "period"),
-            confirm_placement,
-            lambda count: (
-                ngettext("%(count)d placement confirmed.", "%(count)d placements confirmed.", count) % {"count": count}
-            ),
+        """Together, so each talent and each host member gets one email about the batch
+        (confirm_placements); one refusal does not undo the others and is named in a message."""
+        confirmed, refused = confirm_placements(
+            placements.select_related("talent__user", "host", "period"), by=request.user
         )
+        for placement, error in refused:
+            self.message_user(request, f"{placement}: {error_text(error)}", messages.ERROR)
+        if confirmed:
+            count = len(confirmed)
+            self.message_user(
+                request,
+                ngettext("%(count)d placement confirmed.", "%(count)d placements confirmed.", count) % {"count": count},
+                messages.SUCCESS,
+            )
 
     # --- The rotation board -------------------------------------------------------------------
 

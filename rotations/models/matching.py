@@ -2,7 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from eyeforai.programme.models import Cohort
@@ -51,7 +51,7 @@ class MatchingRun(models.Model):
     def __str__(self):
         return _("Matching %(cohort)s, %(when)s") % {
             "cohort": self.cohort,
-            "when": self.created_at.strftime("%Y-%m-%d %H:%M"),
+            "when": formats.date_format(timezone.localtime(self.created_at), "DATETIME_FORMAT"),
         }
 
     @property

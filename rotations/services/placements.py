@@ -3,6 +3,7 @@
 Each move writes an activity entry (eyeforai.activity) with the person who made it, or none for the beat.
 """
 
+import hashlib
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
@@ -87,6 +88,11 @@ def _placement_context(placement):
 
 def notify_both_sides(placement, *, event, template_prefix, extra=None):
     """Queue the talent's and each host member's email about `placement` (one row each, once per event)."""
+    _notify_talent(placement, event=event, template_prefix=template_prefix, extra=extra)
+    _notify_host(placement, event=event, template_prefix=template_prefix, extra=extra)
+
+
+def _notify_talent(placement, *, event, template_prefix, extra=None):
     context = {**_placement_context(placement), **(extra or {})}
     talent_user = placement.talent.user
     queue_email(
@@ -95,6 +101,10 @@ def notify_both_sides(placement, *, event, template_prefix, extra=None):
         template=f"{template_prefix}_talent",
         context={**context, "name": talent_user.first_name or talent_user.email},
     )
+
+
+def _notify_host(placement, *, event, template_prefix, extra=None):
+    context = {**_placement_context(placement), **(extra or {})}
     for member, email in member_recipients(placement.host):
         queue_email(
             key=f"{event}:{placement.uuid}:member:{member.pk}",
@@ -108,6 +118,85 @@ def notify_both_sides(placement, *, event, template_prefix, extra=None):
 def confirm_placement(placement, *, by):
     """proposed → confirmed. Queues 'placement confirmed' to the talent (host, project, supervisor,
     dates) and to every member of the host (talent, project, dates); makes both sides' calendar feeds."""
+    placement = _confirm(placement, by=by)
+    notify_both_sides(placement, event="placement-confirmed", template_prefix="rotations/placement_confirmed")
+    return placement
+
+
+@transaction.atomic
+def confirm_placements(placements, *, by):
+    """Confirm several proposed placements together (the admin's action, the board's button), each as
+    confirm_placement does, with one email per person rather than one per placement: a talent with
+    several placements in the batch gets one 'placements confirmed' email listing them all, and each
+    member of a host with several one listing the host's confirmed talents. A talent or host with a
+    single placement in the batch gets the single 'placement confirmed' email (the same key).
+
+    Each placement in its own savepoint: one that is refused (no longer proposed) stays as it was and
+    the others are confirmed. Returns (the confirmed placements, [(placement, ValidationError)]).
+    """
+    confirmed, refused = [], []
+    for placement in placements:
+        try:
+            with transaction.atomic():
+                confirmed.append(_confirm(placement, by=by))
+        except ValidationError as error:
+            refused.append((placement, error))
+    by_talent, by_host = defaultdict(list), defaultdict(list)
+    for placement in confirmed:
+        by_talent[placement.talent_id].append(placement)
+        by_host[placement.host_id].append(placement)
+    for group in by_talent.values():
+        if len(group) == 1:
+            _notify_talent(group[0], event="placement-confirmed", template_prefix="rotations/placement_confirmed")
+        else:
+            _notify_talent_of_several(group)
+    for group in by_host.values():
+        if len(group) == 1:
+            _notify_host(group[0], event="placement-confirmed", template_prefix="rotations/placement_confirmed")
+        else:
+            _notify_host_of_several(group)
+    return confirmed, refused
+
+
+def _batch_key(placements):
+    """One key per set of placements: the same batch confirmed again sends nothing new."""
+    return hashlib.sha256(",".join(sorted(str(placement.uuid) for placement in placements)).encode()).hexdigest()
+
+
+def _notify_talent_of_several(placements):
+    placements = sorted(placements, key=lambda placement: placement.starts_on)
+    talent_user = placements[0].talent.user
+    queue_email(
+        key=f"placements-confirmed:{_batch_key(placements)}:talent",
+        to=talent_user.email,
+        template="rotations/placements_confirmed_talent",
+        context={
+            "name": talent_user.first_name or talent_user.email,
+            "placements": placements,
+            "schedule_url": reverse("portal:talent_dashboard"),
+        },
+    )
+
+
+def _notify_host_of_several(placements):
+    placements = sorted(placements, key=lambda placement: (placement.starts_on, placement.talent.name))
+    host = placements[0].host
+    for member, email in member_recipients(host):
+        queue_email(
+            key=f"placements-confirmed:{_batch_key(placements)}:member:{member.pk}",
+            to=email,
+            template="rotations/placements_confirmed_host",
+            context={
+                "name": member.first_name or email,
+                "host": host,
+                "placements": placements,
+                "host_talents_url": reverse("rotations_host:talents"),
+            },
+        )
+
+
+def _confirm(placement, *, by):
+    """The state change of confirming, without its emails (the callers send them)."""
     placement = Placement.objects.select_for_update().with_people().get(pk=placement.pk)
     if not placement.is_proposed:
         raise ValidationError(
@@ -123,7 +212,6 @@ def confirm_placement(placement, *, by):
     feed_for_talent(placement.talent.user)
     for membership in placement.host.memberships.select_related("user"):
         feed_for_host(placement.host, member=membership.user)
-    notify_both_sides(placement, event="placement-confirmed", template_prefix="rotations/placement_confirmed")
     return placement
 
 

@@ -1,10 +1,12 @@
 """Both sides' preferences before matching: talents rank projects, hosts rank talents per project."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -16,16 +18,56 @@ from eyeforai.programme.models import Cohort
 from hosts.models import Project
 from hosts.services.common import member_recipients
 from rotations.models import BuddyRequest, HostRanking, TalentPreference
+from talents.choices import ApplicationStatus
 from talents.models import Application, TalentProfile
 
-MINIMUM_RANKED = 5
 REMINDER_DAYS = 3
 
 
+@dataclass(frozen=True)
+class RankingMinimum:
+    """How much a talent must rank before the matching counts their ranking."""
+
+    projects: int
+    hosts: int
+    lowered: bool  # the cohort has fewer approved projects or hosts than the settings ask for
+
+    def met_by(self, projects):
+        """Do `projects` (with `organization_id`) reach the minimum?"""
+        return len(projects) >= self.projects and len({project.organization_id for project in projects}) >= self.hosts
+
+    def message(self):
+        return _(
+            "Rank at least %(projects)d projects at %(hosts)d or more host organisations so the matching can "
+            "place you with three hosts."
+        ) % {"projects": self.projects, "hosts": self.hosts}
+
+
+def ranking_minimum(cohort, organization_ids=None):
+    """The minimum ranking of `cohort`: MATCHING_MIN_RANKED_PROJECTS at MATCHING_MIN_RANKED_HOSTS hosts,
+    lowered to the approved projects and hosts the cohort has. `organization_ids`, one per approved project,
+    saves the query when the caller has loaded them.
+
+    Why a minimum: a talent placed on a project they did not rank is scored one step below their own last
+    choice (rotations/engine/compiled.py), so a short list gives the matching little to go on, and cutting a
+    list short must never be a way to be placed better; the engine makes sure it is not, and the portal asks
+    for a list long enough to fill three periods at three hosts with the talent's own choices.
+    """
+    if organization_ids is None:
+        organization_ids = list(Project.objects.approved_in(cohort).values_list("organization_id", flat=True))
+    projects, hosts = len(organization_ids), len(set(organization_ids))
+    wanted_projects, wanted_hosts = settings.MATCHING_MIN_RANKED_PROJECTS, settings.MATCHING_MIN_RANKED_HOSTS
+    return RankingMinimum(
+        projects=min(wanted_projects, projects),
+        hosts=min(wanted_hosts, hosts),
+        lowered=projects < wanted_projects or hosts < wanted_hosts,
+    )
+
+
 def window_is_open(cohort, now=None):
-    """Preferences may change while the cohort is being matched and its deadline has not passed."""
-    now = now or timezone.now()
-    return cohort.is_being_matched and cohort.preference_deadline is not None and now < cohort.preference_deadline
+    """Preferences may change while the cohort is being matched and its deadline has not passed
+    (eyeforai.programme.models.ranking_is_open, the rule rotations.access also filters by)."""
+    return cohort.ranking_is_open_at(now or timezone.now())
 
 
 def _require_open(cohort):
@@ -40,12 +82,58 @@ def matching_cohort_for(talent):
     application = (
         Application.objects.for_talent(talent)
         .accepted()
-        .filter(cohort__status__in=MATCHING_COHORT_STATUSES)
+        .in_matching_cohorts()
         .select_related("cohort")
         .order_by("-cohort__starts_on")
         .first()
     )
     return application.cohort if application else None
+
+
+def matching_cohort_among(applications):
+    """matching_cohort_for, from the talent's applications already loaded with their cohorts."""
+    cohorts = [
+        application.cohort
+        for application in applications
+        if application.status == ApplicationStatus.ACCEPTED and application.cohort.is_being_matched
+    ]
+    return max(cohorts, key=lambda cohort: cohort.starts_on, default=None)
+
+
+def ranking_progress(talent, cohort):
+    """(ranked, total): how many of the cohort's approved projects the talent has ranked, of how many.
+    One query; a ranking of a project withdrawn since does not count."""
+    totals = Project.objects.approved_in(cohort).aggregate(
+        total=Count("pk", distinct=True),
+        ranked=Count("talent_preferences", filter=Q(talent_preferences__talent=talent), distinct=True),
+    )
+    return totals["ranked"], totals["total"]
+
+
+def add_host_ranking_progress(projects):
+    """Set `ranked` (talents the host ranked or marked not a fit) and `accepted` (the cohort's accepted
+    talents) on each of `projects`: two queries whatever their number."""
+    ranked = dict(
+        HostRanking.objects.filter(project__in=projects)
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values_list("project", "n")
+    )
+    cohorts = {project.cohort_id for project in projects}
+    # TalentProfile.objects.accepted_in(cohort), counted for several cohorts in one query.
+    accepted = (
+        dict(
+            Application.objects.filter(cohort__in=cohorts, status=ApplicationStatus.ACCEPTED)
+            .values("cohort")
+            .annotate(n=Count("talent", distinct=True))
+            .values_list("cohort", "n")
+        )
+        if cohorts
+        else {}
+    )
+    for project in projects:
+        project.ranked, project.accepted = ranked.get(project.pk, 0), accepted.get(project.cohort_id, 0)
+    return projects
 
 
 def approved_projects_of(organization):
@@ -72,17 +160,28 @@ def ranking_of(talent, cohort):
 def save_talent_ranking(talent, cohort, projects, *, by):
     """Replace the talent's ranking with `projects` (best first). No email.
 
-    Refused after the deadline, for a talent not accepted into the cohort, and for any project
-    that is not one of the cohort's approved projects (another cohort's, withdrawn, or twice).
+    Refused after the deadline, for a talent not accepted into the cohort, for any project
+    that is not one of the cohort's approved projects (another cohort's, withdrawn, or twice), and when
+    it takes a project out of a ranking that then falls short of the cohort's minimum (`ranking_minimum`).
+    A ranking still short of the minimum can be built up and reordered one press at a time; until it reaches
+    the minimum the matching treats the talent as not having ranked (`matching.build_problem`).
     """
     _require_open(cohort)
     if not TalentProfile.objects.accepted_in(cohort).filter(pk=talent.pk).exists():
         raise ValidationError(_("Only accepted talents of %(cohort)s rank its projects.") % {"cohort": cohort})
-    allowed = set(Project.objects.approved_in(cohort).values_list("pk", flat=True))
-    if any(project.pk not in allowed for project in projects):
+    approved = dict(Project.objects.approved_in(cohort).values_list("pk", "organization_id"))
+    if any(project.pk not in approved for project in projects):
         raise ValidationError(_("You can only rank the approved projects of your own cohort."))
     if len({project.pk for project in projects}) != len(projects):
         raise ValidationError(_("Each project can be ranked once."))
+    minimum = ranking_minimum(cohort, list(approved.values()))
+    if not minimum.met_by(projects):
+        kept = {project.pk for project in projects}
+        before = TalentPreference.objects.filter(talent=talent, project__in=list(approved)).values_list(
+            "project_id", flat=True
+        )
+        if any(pk not in kept for pk in before):
+            raise ValidationError(minimum.message())
     TalentPreference.objects.filter(talent=talent, project__cohort=cohort).delete()
     TalentPreference.objects.bulk_create(
         TalentPreference(talent=talent, project=project, rank=rank) for rank, project in enumerate(projects, start=1)
@@ -156,20 +255,22 @@ def save_host_ranking(project, rows, *, by):
 
 
 def send_preference_reminders(now=None):
-    """Three days before a cohort's preference deadline: remind talents who ranked fewer than five
-    projects and members of hosts with an approved project that ranks nobody. One per person per
-    cohort (the outbox key). Returns how many emails were queued or already there."""
+    """Three days before a cohort's preference deadline: remind talents whose ranking is short of the
+    cohort's minimum (`ranking_minimum`) and members of hosts with an approved project that ranks nobody.
+    One per person per cohort (the outbox key). Returns how many emails were queued or already there."""
     now = now or timezone.now()
     count = 0
     for cohort in _cohorts_near_deadline(now):
         deadline = formats.date_format(timezone.localtime(cohort.preference_deadline), "DATETIME_FORMAT")
-        context = {"cohort": cohort, "deadline": deadline}
-        ranked = {
-            row["talent"]: row["n"]
-            for row in TalentPreference.objects.filter(project__cohort=cohort).values("talent").annotate(n=Count("pk"))
-        }
+        minimum = ranking_minimum(cohort)
+        context = {"cohort": cohort, "deadline": deadline, "minimum": minimum}
+        ranked = {}
+        for talent_id, organization_id in TalentPreference.objects.filter(
+            project__in=Project.objects.approved_in(cohort)
+        ).values_list("talent", "project__organization"):
+            ranked.setdefault(talent_id, []).append(_Ranked(organization_id))
         for talent in TalentProfile.objects.accepted_in(cohort).select_related("user"):
-            if ranked.get(talent.pk, 0) < MINIMUM_RANKED:
+            if not minimum.met_by(ranked.get(talent.pk, [])):
                 _remind(
                     cohort,
                     talent.user,
@@ -188,11 +289,13 @@ def send_preference_reminders(now=None):
     return count
 
 
+@dataclass(frozen=True)
+class _Ranked:
+    organization_id: int
+
+
 def _cohorts_near_deadline(now):
-    return Cohort.objects.being_matched().filter(
-        preference_deadline__gt=now,
-        preference_deadline__lte=now + timedelta(days=REMINDER_DAYS),
-    )
+    return Cohort.objects.ranking_open(now).filter(preference_deadline__lte=now + timedelta(days=REMINDER_DAYS))
 
 
 def _remind(cohort, user, email, side, context):

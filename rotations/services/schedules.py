@@ -15,6 +15,18 @@ def talent_schedule(talent):
     )
 
 
+def feedback_due(talent, placements, *, today):
+    """Of the talent's placements, those whose feedback form is open and not yet filled in (one query,
+    only when a form is open)."""
+    open_now = [placement for placement in placements if placement.feedback_is_open(today)]
+    if not open_now:
+        return []
+    given = set(
+        Evaluation.objects.filter(placement__in=open_now, side=Side.TALENT).values_list("placement_id", flat=True)
+    )
+    return [placement for placement in open_now if placement.pk not in given]
+
+
 def host_talents(organization, *, today):
     """Placements at the organisation grouped by cohort and period, with what each row may offer:
     the CV, the feedback form when open, and the hiring-interest switch in the last period."""

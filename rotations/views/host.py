@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hosts.access import get_organization_for_member, host_member_required
-from rotations.access import get_placement_for_member
+from rotations.access import get_application_for_member, get_placement_for_member
 from rotations.choices import CalendarOwner, Side
+from rotations.models import Placement
 from rotations.services import hiring
 from rotations.services.calendars import existing_feed, feed_address, feed_for_host, regenerate_token
 from rotations.services.schedules import host_talents
@@ -40,6 +41,35 @@ def cv(request, placement):
     if application is None:
         raise Http404
     return download_cv(application, by=request.user, reader=CVReader.HOST, organization_name=placement.host.name)
+
+
+@host_member_required
+@require_GET
+def talent(request, talent):
+    """One talent the organisation ranks or hosts (rotations.access.get_application_for_member): the
+    profile, the motivation answers of their application to that cohort, and the CV."""
+    application = get_application_for_member(request.user, talent)
+    organization = get_organization_for_member(request.user)
+    placements = (
+        Placement.objects.live()
+        .for_talent(application.talent)
+        .for_host(organization)
+        .select_related("project", "period", "cohort")
+        .order_by("starts_on")
+    )
+    context = {"application": application, "talent": application.talent, "placements": placements}
+    return render(request, "rotations/host_talent.html", context)
+
+
+@host_member_required
+@require_GET
+def talent_cv(request, talent):
+    """The CV of that application, logged as a download by this member of the organisation."""
+    application = get_application_for_member(request.user, talent)
+    if not application.cv:
+        raise Http404
+    organization = get_organization_for_member(request.user)
+    return download_cv(application, by=request.user, reader=CVReader.HOST, organization_name=organization.name)
 
 
 @host_member_required

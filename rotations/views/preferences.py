@@ -22,7 +22,7 @@ def talent_preferences(request):
     talent = request.user.talent_profile
     cohort = preferences.matching_cohort_for(talent)
     if cohort is None:
-        return render(request, "rotations/talent_preferences.html", {"cohort": None})
+        return render(request, "rotations/talent_preferences.html", {"cohort": None, "talent_ranks_projects": False})
     ranking = preferences.ranking_of(talent, cohort)
     projects = list(
         Project.objects.approved_in(cohort)
@@ -56,15 +56,23 @@ def talent_preferences(request):
                 messages.error(request, " ".join(error.messages))
                 return redirect(request.path)
     ranked_ids = {project.pk for project in ranking}
+    minimum = preferences.ranking_minimum(cohort, [project.organization_id for project in projects])
+    approved_ids = {project.pk for project in projects}
+    counted = [project for project in ranking if project.pk in approved_ids]  # a withdrawn project does not count
     context = {
         "cohort": cohort,
         "is_open": preferences.window_is_open(cohort),
         "ranking": ranking,
         "unranked": [project for project in projects if project.pk not in ranked_ids],
-        "minimum": preferences.MINIMUM_RANKED,
-        "enough": len(ranking) >= min(preferences.MINIMUM_RANKED, len(projects)),
+        "minimum": minimum,
+        "enough": minimum.met_by(counted),
+        "ranked_count": len(counted),
+        "ranked_hosts": len({project.organization_id for project in counted}),
+        "approved_projects": len(projects),
+        "approved_hosts": len({project.organization_id for project in projects}),
         "buddy_form": buddy_form,
         "buddy_request": buddy_request,
+        "talent_ranks_projects": True,  # the subnavigation's link to this page
     }
     return render(request, "rotations/talent_preferences.html", context)
 

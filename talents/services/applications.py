@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from eyeforai.activity.services import record
 from eyeforai.mail.services import queue_email
+from eyeforai.programme.choices import CohortStatus
 from eyeforai.programme.models import Cohort
 from talents.choices import ApplicationStatus
 from talents.models import IN_REVIEW, Application, ApplicationEvent
@@ -43,15 +44,31 @@ def applications_of(talent):
     )
 
 
+def _has_ended(application):
+    """Nothing more will come of it: rejected, withdrawn, a draft whose call has closed, or its cohort
+    is over. A talent whose applications have all ended may apply to an open call."""
+    if application.status in (ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN):
+        return True
+    if application.is_editable:
+        return not application.cohort.is_taking_applications
+    return application.cohort.status == CohortStatus.COMPLETED
+
+
 def current_application(talent, *, applications=None):
-    """The application the talent's pages are about: to the open call, else the latest one, else None."""
+    """The application the talent's pages are about, and the cohort whose call is open (or None).
+
+    The application to the open call, if any; else, while a call is open, the latest one still going
+    (in review, or accepted to a cohort that has not finished), so None once they have all ended and
+    the talent may start one to the open call; with no call open, the latest one, else None."""
     applications = applications_of(talent) if applications is None else applications
     open_cohort = Cohort.objects.open_call().first()
-    if open_cohort:
-        for application in applications:
-            if application.cohort_id == open_cohort.pk:
-                return application, open_cohort
-    return (applications[0] if applications else None), open_cohort
+    if open_cohort is None:
+        return (applications[0] if applications else None), None
+    for application in applications:
+        if application.cohort_id == open_cohort.pk:
+            return application, open_cohort
+    going = [application for application in applications if not _has_ended(application)]
+    return (going[0] if going else None), open_cohort
 
 
 def _record(application, status, *, by, action, from_state=None):
@@ -60,8 +77,17 @@ def _record(application, status, *, by, action, from_state=None):
     from_state = application.status if from_state is None else from_state
     application.status = status
     application.status_changed_at = timezone.now()
-    ApplicationEvent.objects.create(application=application, status=status, at=application.status_changed_at, by=by)
+    event = ApplicationEvent.objects.create(
+        application=application, status=status, at=application.status_changed_at, by=by
+    )
     record(application, action, by=by, from_state=from_state, to_state=status)
+    return event
+
+
+def _email_key(kind, application, event):
+    """One email per stage reached: an application reopened after withdrawing reaches its stages again,
+    and each time is a new event (and a new email)."""
+    return f"{kind}:{application.uuid}:{event.pk}"
 
 
 def _email_context(application):
@@ -73,6 +99,16 @@ def _email_context(application):
         "application_url": reverse("talents:application"),
         "dashboard_url": reverse("portal:talent_dashboard"),
     }
+
+
+def _email_talent(application, event, *, kind, template):
+    """Queue `template` to the talent, once for this stage reached (_email_key)."""
+    queue_email(
+        key=_email_key(kind, application, event),
+        to=application.talent.user.email,
+        template=template,
+        context=_email_context(application),
+    )
 
 
 @transaction.atomic
@@ -155,14 +191,9 @@ def submit_application(application, *, data, cv=None, by):
     if errors:
         raise ValidationError(errors)
     application.submitted_at = now
-    _record(application, ApplicationStatus.SUBMITTED, by=by, action="application.submitted")
+    event = _record(application, ApplicationStatus.SUBMITTED, by=by, action="application.submitted")
     application.save()
-    queue_email(
-        key=f"application-received:{application.uuid}",
-        to=application.talent.user.email,
-        template="talents/application_received",
-        context=_email_context(application),
-    )
+    _email_talent(application, event, kind="application-received", template="talents/application_received")
     return application
 
 
@@ -179,15 +210,40 @@ def withdraw_application(application, *, by):
     if not application.can_withdraw:
         raise ValidationError(_("This application can no longer be withdrawn; please write to the programme team."))
     was_submitted = application.status != ApplicationStatus.DRAFT
-    _record(application, ApplicationStatus.WITHDRAWN, by=by, action="application.withdrawn")
+    event = _record(application, ApplicationStatus.WITHDRAWN, by=by, action="application.withdrawn")
     application.save(update_fields=["status", "status_changed_at", "updated_at"])
     if was_submitted:
-        queue_email(
-            key=f"application-status:{application.uuid}:{ApplicationStatus.WITHDRAWN}",
-            to=application.talent.user.email,
-            template="talents/application_withdrawn",
-            context=_email_context(application),
+        _email_talent(application, event, kind="application-status", template="talents/application_withdrawn")
+    return application
+
+
+@transaction.atomic
+def reopen_application(application, *, by):
+    """The talent applies again after withdrawing, while the cohort still takes applications.
+
+    One application per talent and cohort (talents_application_one_per_cohort), so the withdrawn one
+    becomes a draft again, its answers and CV kept; its stage history and the activity log keep the
+    withdrawal. Refused once the call has closed. Side effects: a 'draft' event; queues
+    'talents/application_reopened' to the talent (the deadline to submit by).
+    """
+    application = (
+        Application.objects.select_for_update().select_related("cohort", "talent__user").get(pk=application.pk)
+    )
+    if not application.is_withdrawn:
+        raise ValidationError(_("This application is not withdrawn, so there is nothing to reopen."))
+    if not application.can_reopen:
+        deadline = formats.date_format(timezone.localtime(application.cohort.application_deadline), "DATETIME_FORMAT")
+        raise ValidationError(
+            _(
+                "The call for %(cohort)s closed on %(deadline)s (Swedish time), so you cannot apply to it again. "
+                "You are welcome to apply to the next cohort."
+            )
+            % {"cohort": application.cohort, "deadline": deadline}
         )
+    event = _record(application, ApplicationStatus.DRAFT, by=by, action="application.reopened")
+    application.submitted_at = None
+    application.save(update_fields=["status", "status_changed_at", "submitted_at", "updated_at"])
+    _email_talent(application, event, kind="application-reopened", template="talents/application_reopened")
     return application
 
 
@@ -210,13 +266,8 @@ def move_application(application, *, to, by):
             _("%(application)s is “%(current)s” and cannot be moved to “%(status)s”.")
             % {"application": application, "current": application.get_status_display(), "status": to.label}
         )
-    _record(application, to, by=by, action="application.moved")
+    event = _record(application, to, by=by, action="application.moved")
     application.save(update_fields=["status", "status_changed_at", "updated_at"])
-    queue_email(
-        key=f"application-status:{application.uuid}:{to}",
-        to=application.talent.user.email,
-        template=f"talents/application_{to}",
-        context=_email_context(application),
-    )
+    _email_talent(application, event, kind="application-status", template=f"talents/application_{to}")
     logger.info("Application %s moved to %s by %s", application.uuid, to, by)
     return application

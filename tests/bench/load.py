@@ -19,7 +19,14 @@ import urllib.request
 from pathlib import Path
 
 from tests.bench.pacer import paced_run
-from tests.bench.setup import board_path, prepare, recreate_database, signed_in_cookies
+from tests.bench.setup import (
+    board_path,
+    host_page_path,
+    prepare,
+    project_page_path,
+    recreate_database,
+    signed_in_cookies,
+)
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
@@ -28,6 +35,8 @@ HOST = "127.0.0.1"
 PAGES = [
     ("/", "anonymous", "/", 0.5),
     ("/hosts/", "anonymous", "/hosts/", 0.5),
+    ("a host's page", "anonymous", host_page_path, 0.5),
+    ("a project's page", "anonymous", project_page_path, 0.5),
     ("/talent/", "talent", "/talent/", 0.10),
     ("/talent/days/", "talent", "/talent/days/", 0.10),
     ("/host/", "host member", "/host/", 0.10),

@@ -87,3 +87,23 @@ def board_path():
 
     cohort = Cohort.objects.filter(status=CohortStatus.RUNNING).order_by("-starts_on").first()
     return reverse("admin:rotations_board", args=[cohort.slug])
+
+
+def project_page_path():
+    """The public page of the first public project (by title) in the seeded programme."""
+    from django.urls import reverse  # noqa: PLC0415
+
+    from hosts.models import Project  # noqa: PLC0415
+
+    project = Project.objects.public().select_related("organization").order_by("title").first()
+    return reverse("portal:project_page", args=[project.organization.slug, project.uuid])
+
+
+def host_page_path():
+    """The public page of the host organisation of that project."""
+    from django.urls import reverse  # noqa: PLC0415
+
+    from hosts.models import Project  # noqa: PLC0415
+
+    project = Project.objects.public().select_related("organization").order_by("title").first()
+    return reverse("portal:host_page", args=[project.organization.slug])

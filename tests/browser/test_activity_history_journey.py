@@ -11,17 +11,13 @@ from playwright.sync_api import expect
 from eyeforai.activity.models import ActivityEntry
 from talents.choices import ApplicationStatus
 from talents.services.applications import move_application, save_draft, start_application, submit_application
+from tests.browser.screen import fits
 from tests.browser.signin import sign_in
 from tests.factories import CohortFactory, ManagerFactory, TalentProfileFactory, UserFactory, pdf_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ANSWERS = {"motivation": "To build AI that helps hospitals.", "why_sweden": "Open data.", "availability": "full"}
-
-
-def fits(page):
-    """The page is not wider than the window: nothing to scroll sideways."""
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def applied(user, cohort):

@@ -4,18 +4,14 @@ their application page and sees both, newest first, with the host member's name 
 
 import pytest
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import dateformat, formats, timezone
 from playwright.sync_api import expect
 
 from talents.models import CVDownload
+from tests.browser.screen import fits
 from tests.browser.signin import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def fits(page):
-    """The page is not wider than the window: nothing to scroll sideways."""
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 @pytest.mark.parametrize("width", [1280, 390])
@@ -49,7 +45,7 @@ def test_a_talent_sees_who_opened_their_cv(
     ]:
         expect(item.locator(".timeline-status")).to_have_text(who)
         when = item.locator("time")
-        expect(when).to_have_text(dateformat.format(timezone.localtime(download.at), "j F Y, H:i"))
+        expect(when).to_have_text(formats.date_format(timezone.localtime(download.at), "DATETIME_FORMAT"))
         expect(when).to_have_attribute("datetime", dateformat.format(timezone.localtime(download.at), "c"))
         expect(item).to_contain_text(talent_placement.cohort.name)
     expect(section).not_to_contain_text("Karin")  # managers are the programme team, not names

@@ -8,15 +8,11 @@ from playwright.sync_api import expect
 from talents.choices import ApplicationStatus
 from talents.models import Application
 from tests import hostile_pdfs
+from tests.browser.screen import fits
 from tests.browser.signin import sign_in
 from tests.factories import ApplicationFactory, CohortFactory, TalentProfileFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def fits(page):
-    """The page is not wider than the window: nothing to scroll sideways."""
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 @pytest.mark.parametrize("width", [1280, 390])

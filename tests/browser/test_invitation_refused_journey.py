@@ -13,16 +13,12 @@ from eyeforai.mail.models import OutboundEmail
 from hosts.choices import InvitationRefusal
 from hosts.models import HostMembership, Invitation
 from hosts.services.invitations import invite_member
+from tests.browser.screen import fits
 from tests.browser.signin import sign_in
 from tests.factories import ManagerFactory, TalentProfileFactory, UserFactory
 from tests.mailbox import delivered_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def fits(page):
-    """The page is not wider than the window: nothing to scroll sideways."""
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def invitation_path(to):

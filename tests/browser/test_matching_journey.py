@@ -20,14 +20,14 @@ def test_both_sides_rank_and_the_manager_applies_the_plan(
     manager = ManagerFactory(email="karin@ai.se")
     talent = accept(UserFactory(email="yuki@example.org", first_name="Yuki", last_name="Tanaka"), matching_cohort)
     others = [accepted_talent(matching_cohort, number) for number in range(3)]
-    for number, other in enumerate(others):
-        save_talent_ranking(other, matching_cohort, matching_projects[number : number + 5], by=None)
+    for number, other in enumerate(others):  # six projects at four hosts: the minimum ranking
+        save_talent_ranking(other, matching_cohort, matching_projects[number:] + matching_projects[:number], by=None)
     member = HostMembershipFactory(organization=host_organization, user=UserFactory(email="elin@host.example")).user
 
-    # The talent ranks five projects with the buttons (no JavaScript needed) and moves one up.
+    # The talent ranks six projects (the minimum) with the buttons (no JavaScript needed) and moves one up.
     sign_in(page, base, talent.user.email)
     page.goto(base + "/talent/preferences/")
-    for project in matching_projects[:5]:
+    for project in matching_projects:
         page.get_by_role("button", name=f"Add to my ranking: {project.title}").click()
     page.get_by_role("button", name=f"Move up: {matching_projects[4].title}").click()
     expect(page.locator("ol.ranking li").nth(3)).to_contain_text(matching_projects[4].title)

@@ -28,7 +28,7 @@ def status_of(key):
 
 def test_queue_email_renders_subject_text_and_html(db):
     email = queue_notice("notice:1")
-    assert email.subject == "Notice notice:1"
+    assert email.subject == "[Eye for AI] Notice notice:1"
     assert "A paragraph." in email.body_text
     assert "<p>A paragraph.</p>" in email.body_html
     assert email.status == EmailStatus.QUEUED
@@ -58,7 +58,7 @@ def test_email_queued_in_a_rolled_back_transaction_is_never_sent(celery_worker):
 
     wait_until(lambda: OutboundEmail.objects.filter(key="notice:committed", status=EmailStatus.SENT).exists())
     assert not OutboundEmail.objects.filter(key="notice:rolled-back").exists()
-    assert [message.subject for message in mail.outbox] == ["Notice notice:committed"]
+    assert [message.subject for message in mail.outbox] == ["[Eye for AI] Notice notice:committed"]
 
 
 def test_worker_delivers_a_committed_email_once(celery_worker):

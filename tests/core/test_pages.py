@@ -27,8 +27,8 @@ def test_home_without_an_open_call_says_so(client):
 def test_home_issues_a_fixed_number_of_queries(client, django_assert_max_num_queries, cohorts):
     for number in range(cohorts):
         CohortFactory(name=f"Cohort {2040 + number}")
-    # current cohort, its periods, the open call, and one per landing section (hosts)
-    with django_assert_max_num_queries(5):
+    # the featured cohort (Cohort.objects.featured), its periods, and one per landing section (hosts)
+    with django_assert_max_num_queries(3):
         client.get(reverse("portal:home"))
 
 
@@ -86,7 +86,11 @@ def test_the_outbox_admin_lists_and_searches(client, manager, django_assert_max_
         ("portal:host_list", "Hosts"),
         ("hosts_public:interest", "Hosts"),
         ("portal:host_dashboard", "Host dashboard"),
-        ("hosts_members:projects", "Host dashboard"),
+        ("hosts_members:projects", "Projects"),
+        ("hosts_members:project_create", "Projects"),
+        ("hosts_members:profile", "Host dashboard"),
+        ("hosts_members:account", "Host dashboard"),
+        ("rotations_host:talents", "Our talents"),
     ],
 )
 def test_the_menu_marks_the_section_of_the_page(client, host_member, url_name, current):

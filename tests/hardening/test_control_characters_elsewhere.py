@@ -15,7 +15,8 @@ def test_control_characters_never_reach_an_email_subject(db):
         subject="New host interest: AT&T\x01\x07 O'Brien\x1b[31m\x7f",
         body_text="text",
     )
-    assert OutboundEmail.objects.get(key="subject-with-controls").subject == "New host interest: AT&T O'Brien [31m"
+    subject = OutboundEmail.objects.get(key="subject-with-controls").subject
+    assert subject == "[Eye for AI] New host interest: AT&T O'Brien [31m"
 
 
 def test_a_refused_address_is_logged_once_without_the_address_or_a_traceback(client, caplog):

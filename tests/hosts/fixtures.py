@@ -3,7 +3,7 @@
 import pytest
 
 from eyeforai.programme.choices import CohortStatus
-from hosts.choices import OrganizationStatus, Sector
+from hosts.choices import OrganizationStatus, ProjectStatus, Sector
 from tests.factories import (
     CohortFactory,
     HostInterestFactory,
@@ -40,6 +40,18 @@ def open_cohort(db):
 @pytest.fixture
 def host_project(host_organization, open_cohort):
     return ProjectFactory(organization=host_organization, cohort=open_cohort, title="Triage notes with NLP")
+
+
+@pytest.fixture
+def public_host_project(host_organization, open_cohort):
+    """An approved project: what the public host and project pages show."""
+    return ProjectFactory(
+        organization=host_organization,
+        cohort=open_cohort,
+        title="Sepsis early warning",
+        summary="Warn the ward hours before sepsis.",
+        status=ProjectStatus.APPROVED,
+    )
 
 
 @pytest.fixture

@@ -29,6 +29,14 @@ def project_url(name):
 
 ENTRIES = {
     "portal:host_list": public(),
+    "portal:host_page": public(
+        url=lambda fixture: reverse("portal:host_page", args=[fixture("host_organization").slug])
+    ),
+    "portal:project_page": public(
+        url=lambda fixture: reverse(
+            "portal:project_page", args=[fixture("host_organization").slug, fixture("public_host_project").uuid]
+        )
+    ),
     "hosts_public:interest": public(),
     "hosts_public:interest_thanks": public(),
     "portal:host_dashboard": members_only(),
@@ -52,6 +60,14 @@ ENTRIES = {
         other_host_member=NOT_FOUND,
         method="post",
         url=project_url("hosts_members:project_withdraw"),
+    ),
+    "hosts_members:account": members_only(),
+    "hosts_members:invite": members_only(),
+    "hosts_members:invitation_withdraw": members_only(
+        host_member=REDIRECT,
+        other_host_member=NOT_FOUND,
+        method="post",
+        url=lambda fixture: reverse("hosts_members:invitation_withdraw", args=[fixture("host_invitation").uuid]),
     ),
     # The invitation page answers everyone: it explains what to do for who you are.
     "hosts_members:invitation": public(

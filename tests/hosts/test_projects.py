@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -162,19 +164,23 @@ def test_project_list_shows_only_the_members_organisation(member_client, host_pr
     assert "Compound solubility" not in page
 
 
-def test_profile_edit_changes_the_public_page(member_client, host_organization):
+def test_profile_edit_changes_the_public_pages(member_client, host_organization):
+    """/hosts/ shows a short description to skim; the host's own page the whole text."""
+    opening = "Sweden&#x27;s largest emergency department, " + " ".join(["with"] * 24)
+    description = opening.replace("&#x27;", "'") + " night shifts and triage models in daily use."
     response = member_client.post(
         reverse("hosts_members:profile"),
-        {
-            "description": "Sweden's largest emergency department.",
-            "website": "https://vastkust.example",
-            "city": "Mölndal",
-        },
+        {"description": description, "website": "https://vastkust.example", "city": "Mölndal"},
     )
 
     assert response.status_code == 302
-    page = member_client.get(reverse("portal:host_list")).content.decode()
-    assert "Sweden&#x27;s largest emergency department." in page
+    directory = member_client.get(reverse("portal:host_list")).content.decode()
+    assert opening in directory
+    assert "triage models in daily use" not in directory
+    assert "Mölndal" in directory
+    page = member_client.get(reverse("portal:host_page", args=[host_organization.slug])).content.decode()
+    assert "night shifts and triage models in daily use." in page
+    assert 'href="https://vastkust.example"' in page
     assert "Mölndal" in page
 
 
@@ -199,9 +205,10 @@ def test_dashboard_queries_do_not_grow_with_projects(
     member_client, host_organization, open_cohort, size, django_assert_max_num_queries
 ):
     _projects(host_organization, open_cohort, size)
-    # 11 at any size: session, user, membership, members, invitations, projects, seats, and the rotations
-    # section (placements, periods, evaluations, interests, projects to rank)…
-    with django_assert_max_num_queries(11):
+    # 12 at any size: session, user, membership, members, invitations, projects, seats, open cohorts, and
+    # the rotations section (placements, periods, evaluations, interests, projects to rank)…
+    # (tests/portal/test_host_overview.py pins the exact count with rankings and placements too)
+    with django_assert_max_num_queries(12):
         response = member_client.get(reverse("portal:host_dashboard"))
     assert response.content.decode().count("/host/projects/") >= size
 
@@ -213,3 +220,42 @@ def test_project_list_queries_do_not_grow_with_projects(
     _projects(host_organization, open_cohort, size)
     with django_assert_max_num_queries(8):
         member_client.get(reverse("hosts_members:projects"))
+
+
+def test_editing_a_project_shows_its_cohort_selected(member_client, host_project):
+    page = member_client.get(reverse("hosts_members:project_edit", args=[host_project.uuid])).content.decode()
+
+    assert re.search(r'<option value="cohort-2031"[^>]*selected', page)
+
+
+def test_saving_an_unchanged_project_keeps_its_cohort(member_client, host_project):
+    url = reverse("hosts_members:project_edit", args=[host_project.uuid])
+    form = member_client.get(url).context["form"]
+    data = {
+        name: [value.slug if hasattr(value, "slug") else value for value in values]
+        if isinstance(values := form[name].value(), list | tuple)
+        else values
+        for name in form.fields
+    }
+    data = {name: "" if value is None else value for name, value in data.items()}
+
+    response = member_client.post(url, data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    host_project.refresh_from_db()
+    assert host_project.cohort.slug == "cohort-2031"
+
+
+def test_a_project_can_move_to_another_open_cohort_but_not_to_a_running_one(member_client, host_project, vision):
+    CohortFactory(name="Cohort 2032", slug="cohort-2032", status=CohortStatus.PLANNING)
+    CohortFactory(name="Cohort 2025", slug="cohort-2025", status=CohortStatus.RUNNING)
+    url = reverse("hosts_members:project_edit", args=[host_project.uuid])
+
+    refused = member_client.post(url, project_data(cohort="cohort-2025"))
+    assert refused.status_code == 200
+    host_project.refresh_from_db()
+    assert host_project.cohort.slug == "cohort-2031"
+
+    member_client.post(url, project_data(cohort="cohort-2032"))
+    host_project.refresh_from_db()
+    assert host_project.cohort.slug == "cohort-2032"

@@ -100,11 +100,11 @@ def matching_projects(matching_cohort, host_organization, other_host_organizatio
 
 @pytest.fixture
 def ranked_cohort(matching_cohort, matching_projects):
-    """Four accepted talents who ranked five projects each, and hosts who ranked them back."""
+    """Four accepted talents who ranked all six projects (the minimum) each, and hosts who ranked them back."""
     talents = [accepted_talent(matching_cohort, number) for number in range(4)]
     for number, talent in enumerate(talents):
         order = matching_projects[number % 6 :] + matching_projects[: number % 6]
-        save_talent_ranking(talent, matching_cohort, order[:5], by=None)
+        save_talent_ranking(talent, matching_cohort, order, by=None)
     for project in matching_projects:
         save_host_ranking(project, {talent: rank for rank, talent in enumerate(talents, start=1)}, by=None)
     return talents

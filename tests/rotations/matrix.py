@@ -26,6 +26,10 @@ def placement_url(name):
     return lambda fixture: reverse(name, args=[fixture("talent_placement").uuid])
 
 
+def talent_url(name):
+    return lambda fixture: reverse(name, args=[fixture("talent_placement").talent.uuid])
+
+
 def talent_calendar(fixture):
     from rotations.services.calendars import feed_for_talent  # noqa: PLC0415 - needs the database
 
@@ -56,6 +60,8 @@ ENTRIES = {
     "rotations_talent:hiring": talents_only(),
     "rotations_host:talents": members_only(),
     "rotations_host:cv": members_only(other_host_member=NOT_FOUND, url=placement_url("rotations_host:cv")),
+    "rotations_host:talent": members_only(other_host_member=NOT_FOUND, url=talent_url("rotations_host:talent")),
+    "rotations_host:talent_cv": members_only(other_host_member=NOT_FOUND, url=talent_url("rotations_host:talent_cv")),
     "rotations_host:feedback": members_only(other_host_member=NOT_FOUND, url=placement_url("rotations_host:feedback")),
     "rotations_host:hiring": members_only(
         host_member=REDIRECT, other_host_member=NOT_FOUND, method="post", url=placement_url("rotations_host:hiring")

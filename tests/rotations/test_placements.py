@@ -2,8 +2,10 @@ import threading
 from datetime import timedelta
 
 import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
 
 from eyeforai.mail.models import OutboundEmail
 from hosts.choices import ProjectStatus
@@ -244,3 +246,66 @@ def test_seats_are_counted_per_project_and_period(rotation_cohort, hosts_with_pr
     second = accepted_talent(rotation_cohort, 7)
     assign_placement(talent=second, project=project, period=period(rotation_cohort, 2), by=manager)
     assert Placement.objects.filter(project=project).count() == 2
+
+
+def confirm_in_the_admin(client, manager, placements):
+    client.force_login(manager)
+    return client.post(
+        reverse("admin:rotations_placement_changelist"),
+        {"action": "confirm_selected", ACTION_CHECKBOX_NAME: [placement.pk for placement in placements]},
+        follow=True,
+    )
+
+
+def test_confirming_three_placements_together_sends_the_talent_one_email_listing_them(
+    client, rotation_cohort, hosts_with_projects, manager, host_member
+):
+    profile = accepted_talent(rotation_cohort, 1)
+    placements = [place(profile, project, number) for number, project in enumerate(hosts_with_projects, start=1)]
+    response = confirm_in_the_admin(client, manager, placements)
+    assert "3 placements confirmed." in response.content.decode()
+    assert set(Placement.objects.values_list("status", flat=True)) == {PlacementStatus.CONFIRMED}
+    to_talent = OutboundEmail.objects.filter(to=profile.user.email)
+    assert to_talent.count() == 1
+    email = to_talent.get()
+    assert email.template == "rotations/placements_confirmed_talent"
+    assert "3 placements" in email.subject
+    for placement in placements:
+        assert placement.host.name in email.body_text
+        assert placement.project.supervisor_email in email.body_text
+    # Each host has one of them: its members get the single 'placement confirmed' email, as before.
+    assert OutboundEmail.objects.get(to=host_member.email).template == "rotations/placement_confirmed_host"
+    confirm_in_the_admin(client, manager, placements)  # again: all refused, nothing new sent
+    assert to_talent.count() == 1
+
+
+def test_confirming_two_talents_at_one_host_sends_each_member_one_email(
+    client, rotation_cohort, hosts_with_projects, manager
+):
+    project = hosts_with_projects[0]
+    project.seats.update(seats=2)
+    members = [HostMembershipFactory(organization=project.organization).user for _ in range(2)]
+    profiles = [accepted_talent(rotation_cohort, number) for number in range(2)]
+    placements = [place(profile, project, 1) for profile in profiles]
+    confirm_in_the_admin(client, manager, placements)
+    for member in members:
+        email = OutboundEmail.objects.get(to=member.email)
+        assert email.template == "rotations/placements_confirmed_host"
+        assert all(profile.name in email.body_text for profile in profiles)
+    # Each talent has one placement in the batch: the single email, as confirm_placement sends it.
+    for profile in profiles:
+        assert OutboundEmail.objects.get(to=profile.user.email).template == "rotations/placement_confirmed_talent"
+
+
+def test_a_refused_placement_in_a_batch_leaves_the_others_confirmed_and_listed(
+    client, rotation_cohort, hosts_with_projects, manager
+):
+    profile = accepted_talent(rotation_cohort, 1)
+    placements = [place(profile, project, number) for number, project in enumerate(hosts_with_projects, start=1)]
+    Placement.objects.filter(pk=placements[2].pk).update(status=PlacementStatus.CANCELLED)
+    response = confirm_in_the_admin(client, manager, placements)
+    page = response.content.decode()
+    assert "2 placements confirmed." in page and "Only a proposed placement can be confirmed" in page
+    email = OutboundEmail.objects.get(to=profile.user.email)
+    assert placements[0].host.name in email.body_text and placements[1].host.name in email.body_text
+    assert placements[2].host.name not in email.body_text

@@ -30,10 +30,19 @@ def test_a_talent_ranks_projects_with_buttons(client, talent, matching_cohort, m
         press(client, "add", project)
     press(client, "up", matching_projects[2])
     press(client, "down", matching_projects[0])
-    press(client, "remove", matching_projects[4])
-    assert ranked(profile) == ["Matching project 2", "Matching project 0", "Matching project 1", "Matching project 3"]
+    press(client, "remove", matching_projects[4])  # refused: the ranking is short of the minimum
+    press(client, "add", matching_projects[5])
+    assert ranked(profile) == [
+        "Matching project 2",
+        "Matching project 0",
+        "Matching project 1",
+        "Matching project 3",
+        "Matching project 4",
+        "Matching project 5",
+    ]
     page = client.get(reverse(URL)).content.decode()
-    assert "You have ranked 4 projects so far." in page
+    assert "You have ranked 6 projects at 4 host organisations so far." in page
+    assert "That is enough for the matching" in page
 
 
 def test_ranking_a_project_of_another_cohort_is_refused(
@@ -147,7 +156,7 @@ def test_deadline_reminders_go_once_to_those_who_have_not_ranked(matching_cohort
     from rotations.services.preferences import save_talent_ranking, send_preference_reminders  # noqa: PLC0415
 
     idle, busy = accepted_talent(matching_cohort, 1), accepted_talent(matching_cohort, 2)
-    save_talent_ranking(busy, matching_cohort, matching_projects[:5], by=None)
+    save_talent_ranking(busy, matching_cohort, matching_projects, by=None)  # six at four hosts: the minimum
     member = HostMembershipFactory(organization=matching_projects[0].organization).user
     time_machine.move_to(matching_cohort.preference_deadline - timedelta(days=2), tick=False)
     send_preference_reminders()

@@ -46,6 +46,12 @@ ENTRIES = {
         owner=REDIRECT,
         method="post",
     ),
+    # Not withdrawn: refused with a message, back to the application page.
+    "talents:application_reopen": owner_only(
+        lambda fixture: reverse("talents:application_reopen", args=[fixture("talent_application").uuid]),
+        owner=REDIRECT,
+        method="post",
+    ),
     "talents:application_cv": owner_only(
         lambda fixture: reverse("talents:application_cv", args=[fixture("talent_application").uuid]), manager=OK
     ),

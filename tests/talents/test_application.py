@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import formats, timezone
 
 from eyeforai.mail.models import OutboundEmail
 from talents.choices import ApplicationStatus
@@ -53,7 +53,7 @@ def test_submitting_a_complete_application_with_a_cv_queues_the_confirmation(tal
     email = OutboundEmail.objects.get(template="talents/application_received")
     assert email.to == "talent@example.org"
     assert "Cohort 2027" in email.subject
-    assert email.key == f"application-received:{application.uuid}"
+    assert email.key == f"application-received:{application.uuid}:{application.events.get(status='submitted').pk}"
 
     page = talent_client.get(reverse("talents:application"))
     assert "Submitted" in page.text
@@ -144,7 +144,7 @@ def test_the_status_page_shows_the_stage_and_its_dates(talent_client, talent, ca
     page = talent_client.get(reverse("talents:application"))
     application = Application.objects.get(talent__user=talent)
     assert [event.status for event in application.events.all()] == ["draft", "submitted"]
-    assert dateformat.format(timezone.localtime(), "j F Y") in page.text
+    assert formats.date_format(timezone.localtime()) in page.text
     assert "Stages and dates" in page.text
 
 

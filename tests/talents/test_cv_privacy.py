@@ -96,8 +96,9 @@ def test_the_application_page_lists_downloads_with_a_fixed_query_count(
     )
     client.force_login(talent)
     # session, user, profile, applications, their events, their periods, the open call, the downloads with
-    # who and which cohort; their count only when the list is full.
-    with django_assert_num_queries(7 + 1 + (downloads >= SHOWN_DOWNLOADS)):
+    # who and which cohort, whether the subnavigation shows "Rank projects"; their count only when the
+    # list is full.
+    with django_assert_num_queries(7 + 1 + 1 + (downloads >= SHOWN_DOWNLOADS)):
         page = client.get(reverse("talents:application")).content.decode()
     assert page.count('"timeline-status">The programme team<') == min(downloads, SHOWN_DOWNLOADS)
     if downloads > SHOWN_DOWNLOADS:

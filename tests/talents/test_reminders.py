@@ -100,7 +100,7 @@ def test_a_draft_gets_one_reminder_three_days_before_the_deadline(db, media_root
             send_draft_reminders()
     emails = list(OutboundEmail.objects.filter(template="talents/draft_reminder"))
     assert [(email.to, email.key) for email in emails] == [("d@example.org", f"draft-reminder:{draft.uuid}")]
-    assert "31 March 2026" in emails[0].body_text
+    assert "31 Mar 2026" in emails[0].body_text
 
     with time_machine.travel(deadline + timedelta(hours=1), tick=False):
         assert send_draft_reminders() == 0
