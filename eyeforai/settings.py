@@ -84,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "eyeforai.accounts.context_processors.roles",
+                "eyeforai.accounts.context_processors.programme_team",
                 "hosts.context_processors.host_member",
                 "talents.context_processors.talent",
             ],

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
+from eyeforai.accounts.signup import HOST_MEMBER, signup_role
 from eyeforai.mail.services import queue_rendered_email
 from eyeforai.ratelimit import client_address
 from hosts.access import is_host_member
@@ -98,6 +99,8 @@ class AccountAdapter(DefaultAccountAdapter):
             **links,
             "current_site": portal_site(),
             "site_url": settings.SITE_URL,
+            # A sign-up from a host invitation is not an application: the confirmation says so.
+            "joining_as_host": signup_role(request) == HOST_MEMBER,
         }
         message = self.render_mail(template_prefix, email, context)
         html = next((body for body, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), "")

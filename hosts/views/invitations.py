@@ -52,7 +52,8 @@ def invitation(request, token):
 
     Anonymous visitors are offered sign-up (with the invited address) or sign-in; binding happens
     when that address is verified or its owner signs in (hosts.signals). A signed-in person with the
-    invited address can also accept here. Used, expired and unknown links get a page saying so. The
+    invited address can also accept here; a member of the organisation (just confirmed, or following the
+    link again) goes to its overview. Used, expired and unknown links get a page saying so. The
     invited address's owner who holds another role (a talent) is refused: the page says why, and
     the refusal is recorded on the invitation for the programme team (the first time they open it).
     """
@@ -65,6 +66,13 @@ def invitation(request, token):
         "organization": getattr(invitation, "organization", None),
     }
     here = request.get_full_path()
+    if state == InvitationState.MEMBER:
+        # Just joined (the sign-up's confirmation returns here) or following an old link: either way
+        # the organisation's overview is where a member starts.
+        messages.success(
+            request, _("You are a member of %(organization)s.") % {"organization": invitation.organization}
+        )
+        return redirect("portal:host_dashboard")
     if state == InvitationState.OTHER_ROLE and not invitation.is_refused:
         invitation = context["invitation"] = refuse_invitation(invitation, user=request.user)
     if state == InvitationState.ANONYMOUS:

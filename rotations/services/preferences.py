@@ -36,12 +36,6 @@ class RankingMinimum:
         """Do `projects` (with `organization_id`) reach the minimum?"""
         return len(projects) >= self.projects and len({project.organization_id for project in projects}) >= self.hosts
 
-    def message(self):
-        return _(
-            "Rank at least %(projects)d projects at %(hosts)d or more host organisations so the matching can "
-            "place you with three hosts."
-        ) % {"projects": self.projects, "hosts": self.hosts}
-
 
 def ranking_minimum(cohort, organization_ids=None):
     """The minimum ranking of `cohort`: MATCHING_MIN_RANKED_PROJECTS at MATCHING_MIN_RANKED_HOSTS hosts,
@@ -161,10 +155,10 @@ def save_talent_ranking(talent, cohort, projects, *, by):
     """Replace the talent's ranking with `projects` (best first). No email.
 
     Refused after the deadline, for a talent not accepted into the cohort, for any project
-    that is not one of the cohort's approved projects (another cohort's, withdrawn, or twice), and when
-    it takes a project out of a ranking that then falls short of the cohort's minimum (`ranking_minimum`).
-    A ranking still short of the minimum can be built up and reordered one press at a time; until it reaches
-    the minimum the matching treats the talent as not having ranked (`matching.build_problem`).
+    that is not one of the cohort's approved projects (another cohort's, withdrawn, or twice).
+    A ranking short of the cohort's minimum (`ranking_minimum`) is saved, so a list can be built up and a
+    project swapped for another one press at a time; while it is short the page says so and the matching
+    treats the talent as not having ranked (`matching.build_problem`), which never places anyone better.
     """
     _require_open(cohort)
     if not TalentProfile.objects.accepted_in(cohort).filter(pk=talent.pk).exists():
@@ -174,14 +168,6 @@ def save_talent_ranking(talent, cohort, projects, *, by):
         raise ValidationError(_("You can only rank the approved projects of your own cohort."))
     if len({project.pk for project in projects}) != len(projects):
         raise ValidationError(_("Each project can be ranked once."))
-    minimum = ranking_minimum(cohort, list(approved.values()))
-    if not minimum.met_by(projects):
-        kept = {project.pk for project in projects}
-        before = TalentPreference.objects.filter(talent=talent, project__in=list(approved)).values_list(
-            "project_id", flat=True
-        )
-        if any(pk not in kept for pk in before):
-            raise ValidationError(minimum.message())
     TalentPreference.objects.filter(talent=talent, project__cohort=cohort).delete()
     TalentPreference.objects.bulk_create(
         TalentPreference(talent=talent, project=project, rank=rank) for rank, project in enumerate(projects, start=1)

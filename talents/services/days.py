@@ -6,6 +6,7 @@ Each change writes an activity entry (eyeforai.activity) with the person who mad
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
@@ -178,9 +179,10 @@ def can_edit(log, *, now=None):
 
 def edit_closed_reason():
     """Why a log can no longer be changed, as the days page and the edit page say it (the rule of can_edit)."""
-    return _("Days can be changed for %(days)d days after logging; contact the programme team.") % {
-        "days": EDIT_WINDOW.days
-    }
+    return _(
+        "A day can be changed for %(days)d days after you log it. To change an older one, write to the "
+        "programme team at %(email)s."
+    ) % {"days": EDIT_WINDOW.days, "email": settings.PROGRAMME_TEAM_EMAIL}
 
 
 @transaction.atomic

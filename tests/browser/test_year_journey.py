@@ -413,11 +413,9 @@ def host_member_signs_up_and_writes_a_project(page, base, look):
     page.get_by_role("button", name="Sign up").click()
     page.goto(base + link_in(PROSPECT, "account/", r"/accounts/confirm-email/[^/\s]+/"))
     page.get_by_role("button", name="Confirm").click()
-    # Confirming signs in and returns to the invitation, now bound: she is a member.
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"You are a member of {NEW_HOST}")
-    look(page)
-    page.locator("main").get_by_role("link", name="Go to your host dashboard").click()
+    # Confirming signs in and returns to the invitation, now bound: she is a member, on its overview.
     expect(page).to_have_url(base + "/host/")
+    expect(page.get_by_text(f"You are a member of {NEW_HOST}.")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text(NEW_HOST)
     look(page)
 

@@ -78,6 +78,23 @@ def test_the_entrance_pages_use_the_site_layout_and_sentence_case(client, name):
     assert not [words for words in TITLE_CASE if words in page]
 
 
+def test_the_pages_that_ask_to_wait_for_an_email_name_the_programme_teams_address(client, settings):
+    settings.PROGRAMME_TEAM_EMAIL = "team@ai.se"
+    client.post(reverse("account_signup"), {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD})
+    sent = client.get(reverse("account_email_verification_sent")).content.decode()
+    reset = client.get(reverse("account_reset_password_done")).content.decode()
+    for page in (sent, reset):
+        assert "write to the programme team at" in page and 'href="mailto:team@ai.se"' in page
+        assert "contact us" not in page.lower() and "finalize" not in page
+
+
+def test_every_page_names_the_programme_teams_address_in_its_footer(client, settings):
+    settings.PROGRAMME_TEAM_EMAIL = "team@ai.se"
+    page = client.get(reverse("portal:privacy")).content.decode()
+    footer = re.search(r'<footer class="site-footer">.*?</footer>', page, re.S).group(0)
+    assert 'Questions? Write to the programme team at <a href="mailto:team@ai.se">team@ai.se</a>.' in footer
+
+
 @pytest.mark.parametrize("name", ["account_email", "account_change_password", "mfa_index"])
 def test_the_account_pages_use_the_site_layout_the_account_menu_and_sentence_case(client, talent, name):
     client.force_login(talent)
@@ -177,14 +194,31 @@ def test_allauths_email_templates_render_in_the_portals_words(name):
     assert "Hello from" not in text and "{{" not in text
 
 
-def test_an_invited_host_member_returns_to_the_invitation_after_confirming(client, host_invitation):
-    """The sign-up link carries a safe `next` (the invitation), which wins over the overview."""
+def test_an_invited_host_member_lands_on_the_host_overview_after_confirming(client, host_invitation):
+    """The sign-up link carries a safe `next` (the invitation); the invitation, now bound, sends its
+    new member on to the organisation's overview."""
     page = client.get(reverse("hosts_members:invitation", args=[host_invitation.token])).content.decode()
     signup_url = re.search(r'href="(/accounts/signup/\?[^"]+)"', page).group(1).replace("&amp;", "&")
     client.post(signup_url, {"email": host_invitation.email, "password1": PASSWORD, "password2": PASSWORD})
     text = delivered_text(OutboundEmail.objects.get(to=host_invitation.email, template__startswith="account/"))
     response = client.post(re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+/)", text).group(1), follow=True)
-    assert response.redirect_chain[-1][0] == reverse("hosts_members:invitation", args=[host_invitation.token])
+    assert [url for url, _status in response.redirect_chain][-2:] == [
+        reverse("hosts_members:invitation", args=[host_invitation.token]),
+        reverse("portal:host_dashboard"),
+    ]
     assert "You are a member of" in response.content.decode()
     client.logout()
     assert sign_in(client, host_invitation.email)["Location"] == "/host/"
+
+
+def test_the_confirmation_email_of_an_invited_host_member_does_not_speak_of_an_application(client, host_invitation):
+    page = client.get(reverse("hosts_members:invitation", args=[host_invitation.token])).content.decode()
+    signup_url = re.search(r'href="(/accounts/signup/\?[^"]+)"', page).group(1).replace("&amp;", "&")
+    client.post(signup_url, {"email": host_invitation.email, "password1": PASSWORD, "password2": PASSWORD})
+    email = OutboundEmail.objects.get(to=host_invitation.email, template__startswith="account/")
+    assert email.subject == PREFIX + "Confirm your email address to join your organisation"
+
+
+def test_the_confirmation_email_of_a_talent_signing_up_speaks_of_the_application(client):
+    client.post(reverse("account_signup"), {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD})
+    assert OutboundEmail.objects.get().subject == PREFIX + "Confirm your email address to start your application"

@@ -69,9 +69,11 @@ ENTRIES = {
         method="post",
         url=lambda fixture: reverse("hosts_members:invitation_withdraw", args=[fixture("host_invitation").uuid]),
     ),
-    # The invitation page answers everyone: it explains what to do for who you are.
+    # The invitation page answers everyone: it explains what to do for who you are. A member of the
+    # inviting organisation is sent on to its overview.
     "hosts_members:invitation": public(
-        url=lambda fixture: reverse("hosts_members:invitation", args=[fixture("host_invitation").token])
+        host_member=REDIRECT,
+        url=lambda fixture: reverse("hosts_members:invitation", args=[fixture("host_invitation").token]),
     ),
     "portal:capacity": managers_only(),
 }

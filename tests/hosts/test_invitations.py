@@ -92,8 +92,9 @@ def test_an_existing_user_who_follows_the_link_and_signs_in_becomes_a_member(cli
 
     assert response.status_code == 302
     assert HostMembership.objects.filter(user=user, organization=host_organization).exists()
-    page = client.get(response["Location"]).content.decode()
-    assert "You are a member of Västkust University Hospital" in page
+    response = client.get(response["Location"], follow=True)
+    assert response.redirect_chain[-1][0] == reverse("portal:host_dashboard")
+    assert "You are a member of Västkust University Hospital." in response.content.decode()
 
 
 def test_a_signed_in_user_with_the_invited_address_can_accept_on_the_page(client, host_organization):

@@ -83,7 +83,7 @@ def test_while_ranking_is_open_each_project_shows_its_progress_and_deadline(
     page = overview(member_client)
 
     deadline = formats.date_format(timezone.localtime(matching_cohort.preference_deadline), "DATETIME_FORMAT")
-    assert f"Rank the talents for “Sepsis early warning” before {deadline}." in page
+    assert f"Rank the talents for “Sepsis early warning” before {deadline} (Swedish time)." in page
     assert "3 of 8 talents ranked" in page
     assert reverse("rotations_host:rankings", args=[project.uuid]) in page
     assert "is approved for" not in page  # the ranking prompt replaces the "approved" note

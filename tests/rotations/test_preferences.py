@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import formats, timezone
 
 from eyeforai.mail.models import OutboundEmail
 from rotations.models import BuddyRequest, HostRanking, TalentPreference
@@ -30,15 +31,16 @@ def test_a_talent_ranks_projects_with_buttons(client, talent, matching_cohort, m
         press(client, "add", project)
     press(client, "up", matching_projects[2])
     press(client, "down", matching_projects[0])
-    press(client, "remove", matching_projects[4])  # refused: the ranking is short of the minimum
+    press(client, "remove", matching_projects[4])
     press(client, "add", matching_projects[5])
+    press(client, "add", matching_projects[4])
     assert ranked(profile) == [
         "Matching project 2",
         "Matching project 0",
         "Matching project 1",
         "Matching project 3",
-        "Matching project 4",
         "Matching project 5",
+        "Matching project 4",
     ]
     page = client.get(reverse(URL)).content.decode()
     assert "You have ranked 6 projects at 4 host organisations so far." in page
@@ -100,6 +102,16 @@ def test_a_host_ranks_talents_and_marks_one_not_a_fit(client, host_member, match
     assert client.post(host_url(project), data).status_code == 302
     rows = {row.talent: (row.rank, row.not_a_fit) for row in HostRanking.objects.filter(project=project)}
     assert rows == {first: (2, False), second: (1, False), third: (None, True)}
+
+
+def test_the_host_ranking_page_says_until_when_the_ranking_can_change(
+    client, host_member, matching_cohort, matching_projects
+):
+    accepted_talent(matching_cohort, 1)
+    client.force_login(host_member)
+    page = client.get(host_url(matching_projects[0])).content.decode()
+    deadline = formats.date_format(timezone.localtime(matching_cohort.preference_deadline), "DATETIME_FORMAT")
+    assert f"You can change your ranking until {deadline} (Swedish time)." in page
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,13 @@ def talent_client(client, talent, accepted_talent):
     return client
 
 
+# The edit window, as the pages say it (talents.services.days.edit_closed_reason), with the team's address.
+EDIT_RULE = (
+    "A day can be changed for 14 days after you log it. To change an older one, write to the programme team at "
+    "team@ai.se."
+)
+
+
 def absence_post(starts_on, ends_on, kind="vacation"):
     return {"absence-kind": kind, "absence-starts_on": starts_on.isoformat(), "absence-ends_on": ends_on.isoformat()}
 
@@ -82,11 +89,12 @@ def test_the_days_page_puts_this_week_and_absences_before_the_collapsed_week_tab
     assert "This week's day is not logged yet." in html
 
 
-def test_a_week_past_the_edit_window_says_why_it_cannot_be_changed(talent_client, talent, talent_day_log):
+def test_a_week_past_the_edit_window_says_why_it_cannot_be_changed(talent_client, talent, talent_day_log, settings):
+    settings.PROGRAMME_TEAM_EMAIL = "team@ai.se"
     with time_machine.travel(timezone.now() + timedelta(days=15)):
         talent_client.force_login(talent)
         html = talent_client.get(reverse("talents:days")).text
-    assert "Days can be changed for 14 days after logging; contact the programme team." in html
+    assert EDIT_RULE in html
     assert "Can no longer be changed" in html
     assert reverse("talents:day_edit", args=[talent_day_log.uuid]) not in html
 

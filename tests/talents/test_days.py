@@ -14,6 +14,12 @@ from talents.services.days import running_among, running_application
 from talents.weeks import assess_week, monday_of
 from tests.factories import AbsenceFactory, ApplicationFactory, CohortFactory, DayLogFactory, running_cohort
 
+# The edit window, as the pages say it (talents.services.days.edit_closed_reason), with the team's address.
+EDIT_RULE = (
+    "A day can be changed for 14 days after you log it. To change an older one, write to the programme team at "
+    "team@ai.se."
+)
+
 
 def log_data(day, **overrides):
     return {
@@ -96,7 +102,8 @@ def test_a_talent_not_accepted_cannot_log(client, talent):
     assert not DayLog.objects.exists()
 
 
-def test_a_log_can_be_edited_for_fourteen_days_only(talent_client, talent, talent_day_log):
+def test_a_log_can_be_edited_for_fourteen_days_only(talent_client, talent, talent_day_log, settings):
+    settings.PROGRAMME_TEAM_EMAIL = "team@ai.se"
     url = reverse("talents:day_edit", args=[talent_day_log.uuid])
     response = talent_client.post(url, log_data(talent_day_log.date, learned="Edited"))
     assert response.status_code == 302
@@ -105,7 +112,7 @@ def test_a_log_can_be_edited_for_fourteen_days_only(talent_client, talent, talen
     with time_machine.travel(timezone.now() + timedelta(days=15)):
         talent_client.force_login(talent)  # the session itself lasts two weeks
         response = talent_client.post(url, log_data(talent_day_log.date, learned="Too late"))
-    assert "Days can be changed for 14 days after logging; contact the programme team." in response.text
+    assert EDIT_RULE in response.text
     talent_day_log.refresh_from_db()
     assert talent_day_log.learned == "Edited"
 
