@@ -76,10 +76,11 @@ pytest: $(STAMP)
 clean:
 	rm -rf $(VENV) var
 
-# The matching engine against its references on synthetic cohorts of 20 to 5,000 talents (takes a few minutes).
+# The matching engine and the plain MILP on the audit's shapes at 100 to 5,000 talents and the 2,000-talent
+# hard cohort (several minutes); a quick subset: BENCH_ARGS="--sizes 100 --shapes dominant ties --no-hard".
 .PHONY: bench-matching
 bench-matching: $(STAMP)
-	$(BIN)/python -m rotations.engine.reference.bench
+	$(BIN)/python -m rotations.engine.reference.bench $(BENCH_ARGS)
 
 # The portal under load: seed_demo --scale 42 in its own database (eyeforai_bench, dropped after),
 # gunicorn with production settings on loopback, wrk and a fixed-rate generator (needs `wrk`).

@@ -42,5 +42,7 @@ class RunStatus(models.TextChoices):
     RUNNING = "running", _("Running")
     DONE = "done", _("Done")
     INFEASIBLE = "infeasible", _("Infeasible")
+    # The engine ran out of time before any plan: not a verdict on the cohort (engine.model.NO_PLAN_IN_TIME).
+    NO_PLAN = "no_plan", _("No plan in the time limit")
     FAILED = "failed", _("Failed")
     APPLIED = "applied", _("Applied")

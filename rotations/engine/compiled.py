@@ -42,15 +42,19 @@ class Compiled:
         for j, p in enumerate(problem.projects):
             for k, s in enumerate(p.seats[: self.P]):
                 self.seats[j, k] = max(0, int(s))
-        self.M = 1 + max((len(t.ranking) for t in problem.talents), default=0)
-
-        # rank[t][j] for ranked, allowed-or-not; unranked projects have rank M.
+        # rank[t][j] for the projects talent t ranked, allowed or not, counted on the talent's own list with
+        # duplicates and unknown ids dropped; an unranked project has rank n_t + 1 (n_t = that list's length).
+        # So everything a talent's placement is worth comes from their own list: junk in one list moves
+        # nobody else's scores, and no cohort-wide constant (such as the longest list) enters any score.
         self.rank = [{} for _ in range(self.T)]
         for t, talent in enumerate(problem.talents):
-            for r, pid in enumerate(talent.ranking, start=1):
+            for pid in talent.ranking:
                 j = self.j_index.get(pid)
                 if j is not None and j not in self.rank[t]:
-                    self.rank[t][j] = r
+                    self.rank[t][j] = len(self.rank[t]) + 1
+        self.unranked_rank = np.array([len(r) + 1 for r in self.rank], dtype=np.int64)
+        # The largest rank any placement can have: a bound for the fairness threshold, never a score.
+        self.M = int(self.unranked_rank.max(initial=1))
         self.host_points = [{} for _ in range(self.T)]  # host score of t on project j, 0 when unranked
         for j, p in enumerate(problem.projects):
             ranked = [self.t_index[tid] for tid in dict.fromkeys(p.host_ranking) if tid in self.t_index]
@@ -115,30 +119,64 @@ class Compiled:
         return (t, j) not in self.banned
 
     def talent_rank(self, t: int, j: int) -> int:
-        return self.rank[t].get(j, self.M)
+        """The rank of project j on talent t's own list; unranked is one below their own last rank."""
+        return self.rank[t].get(j, int(self.unranked_rank[t]))
+
+    # Why ranking fewer projects does not pay. A talent's placement is worth `talent * (n_t + 1 - rank)`:
+    # one point per step of their own rank, the same step for every talent, 0 for an unranked project.
+    # Every talent gets exactly P placements in every plan, so the constant n_t + 1 never changes which plan
+    # wins; only the steps between a talent's options do. Cut a true list of n to its first m: the steps
+    # among the m kept stay, and every project below them (true rank k > m) now counts as rank m + 1 —
+    # never above its true place, never below the kept ones. So for any two options with true ranks k < l
+    # the cut list claims a step of min(l, m+1) - min(k, m+1), between 0 and the true l - k: it never
+    # exaggerates how much the talent prefers one option to another, which is the only lever a report has
+    # on an optimising planner (a plan that moves the talent up must pay for itself in the score, and the
+    # cut makes moving up worth no more than the truth does). The fairness term agrees: the cut talent's
+    # worst rank becomes min(k, m + 1) <= k, so the planner protects them less, not more. The old scale
+    # valued every unranked project at the cohort's longest list + 1, below the cut talent's true ranks:
+    # it claimed wider steps than the truth, and a cut list paid.
+    # This is an argument about single trade-offs, not a proof over whole plans (a planner weighs several
+    # placements and other talents at once); tests/matching/test_truncation.py searches random cohorts with
+    # the exact model for a cut that gains and must find none. Leaving a project out of the MIDDLE of a list
+    # is different: it moves that project below the kept ones, a reordering, which can pay (README).
+
+    def talent_points(self, t: int, j: int) -> float:
+        """The talent's own part of a placement's worth (see Weights)."""
+        return self.problem.weights.talent * float(self.unranked_rank[t] - self.talent_rank(t, j))
 
     def utility(self, t: int, j: int) -> float:
         """What one placement of talent t on project j adds to the objective (period independent)."""
         project_skills = self.problem.projects[j].skills
         shared = len(self.problem.talents[t].skills & project_skills)
         skill = self.problem.weights.skill * shared / max(1, len(project_skills))
-        talent_points = self.problem.weights.talent * (self.M - self.talent_rank(t, j))
-        return talent_points + self.host_points[t].get(j, 0.0) + skill
+        return self.talent_points(t, j) + self.host_points[t].get(j, 0.0) + skill
 
-    def utility_block(self, t0: int, t1: int) -> np.ndarray:
-        """Dense utilities of talents t0..t1-1 on every project, -inf where banned; used for pricing."""
+    def utility_block(self, t0: int, t1: int, threshold: int | None = None) -> np.ndarray:
+        """Dense utilities of talents t0..t1-1 on every project, -inf where banned; used for pricing.
+
+        With a threshold, also -inf where the talent's rank is above it (unranked projects count as
+        `unranked_rank[t]`, so they stay open to a talent whose own list is short enough).
+        """
         st, sjt = self.skill_matrices
         block = (st[t0:t1] @ sjt).toarray() if st.nnz else np.zeros((t1 - t0, self.J))
         wt = self.problem.weights.talent
         for t in range(t0, t1):
             row = block[t - t0]
             for j, r in self.rank[t].items():
-                row[j] += wt * (self.M - r)
+                row[j] += wt * (self.unranked_rank[t] - r)
             for j, pts in self.host_points[t].items():
                 row[j] += pts
         for t in range(t0, t1):
             block[t - t0, self.banned_by_t.get(t, [])] = -np.inf
+            if threshold is not None and self.unranked_rank[t] > threshold:
+                mask = np.ones(self.J, dtype=bool)
+                mask[[j for j, r in self.rank[t].items() if r <= threshold]] = False
+                block[t - t0, mask] = -np.inf
         return block
+
+    def unranked_open(self, t: int, threshold: int) -> bool:
+        """Do talent t's unranked projects qualify under a worst-rank threshold?"""
+        return int(self.unranked_rank[t]) <= threshold
 
     def fairness_scale(self) -> float:
         """Penalty per step of the worst rank (see Weights)."""

@@ -24,9 +24,15 @@ from .lp import INF, Builder, Result
 class Solved:
     result: Result
     assignments: dict[tuple[int, int], int]  # (talent index, period) -> project index
+    seat_duals: np.ndarray | None = None  # LP only: J x P
+    support: np.ndarray | None = None  # LP only: indices of the given columns the LP uses in some period
 
 
-def solve_full(cp: Compiled, col_t, col_j, util, rank, *, fairness: bool, time_limit: float, gap=1e-9) -> Solved:
+def solve_full(
+    cp: Compiled, col_t, col_j, util, rank, *, fairness: bool, time_limit: float, gap=1e-9, relax=False
+) -> Solved:
+    """The period-indexed model on these columns. `relax`: its LP instead, with "unplaced" artificials at a
+    large cost so it is always feasible, and `seat_duals` (J x P, the price of a seat in a period) set."""
     col_t, col_j = np.asarray(col_t, dtype=np.int64), np.asarray(col_j, dtype=np.int64)
     util, rank = np.asarray(util, dtype=float), np.asarray(rank, dtype=float)
     P = cp.P
@@ -50,10 +56,14 @@ def solve_full(cp: Compiled, col_t, col_j, util, rank, *, fairness: bool, time_l
     lb = np.zeros(n)
     cells = zip(vt.tolist(), vj.tolist(), vp.tolist(), strict=True)
     lb[[i for i, (t, j, p) in enumerate(cells) if lock_of.get((t, p)) == j]] = 1.0
-    m.add_vars(util[vc], lb=lb, ub=1.0, integer=True)
+    m.add_vars(util[vc], lb=lb, ub=1.0, integer=not relax)
     r = m.add_rows(cp.T * P, 1.0, 1.0)
     m.add_entries(r + vt * P + vp, np.arange(n))
-    r = m.add_rows(cp.J * P, -INF, cp.seats.reshape(-1))
+    if relax:
+        big = 1000.0 * (1.0 + float(np.max(np.abs(util), initial=1.0)) + cp.problem.weights.buddy)
+        a0 = m.add_vars(np.full(cp.T * P, -big), lb=0.0, ub=1.0, integer=False)
+        m.add_entries(r + np.arange(cp.T * P), a0 + np.arange(cp.T * P))
+    r_seat = r = m.add_rows(cp.J * P, -INF, cp.seats.reshape(-1))
     m.add_entries(r + vj * P + vp, np.arange(n))
     keys = vt * cp.H + cp.host_of[vj]
     _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
@@ -69,6 +79,11 @@ def solve_full(cp: Compiled, col_t, col_j, util, rank, *, fairness: bool, time_l
         m.add_entries(r + vt * P + vp, np.arange(n), rank[vc])
         m.add_entries(r + np.arange(cp.T * P), np.full(cp.T * P, z), -1.0)
 
+    if relax:
+        result = m.solve_lp(time_limit, method="highs-ipm")
+        duals = None if result.duals is None else result.duals[r_seat : r_seat + cp.J * P].reshape(cp.J, P)
+        support = None if result.x is None else np.unique(vc[result.x[:n] > 1e-6])
+        return Solved(result, {}, duals, support)
     result = m.solve_milp(time_limit, gap=gap)
     assignments = {}
     if result.x is not None:

@@ -80,8 +80,9 @@ class Builder:
         status = "optimal" if res.status == 0 else "feasible"
         return Result(status, x, float(cost @ x), _bound(res))
 
-    def solve_lp(self, time_limit: float) -> Result:
-        """The LP relaxation with row duals, through the dual simplex so the answer is a vertex."""
+    def solve_lp(self, time_limit: float, method: str = "highs-ds") -> Result:
+        """The LP relaxation with row duals, at a vertex: the dual simplex, or `highs-ipm` (interior point,
+        then crossover to a vertex), which is several times faster on the period-indexed LPs of short lists."""
         cost, lb, ub, _, matrix, rlb, rub = self._arrays()
         eq = rlb == rub
         le = ~eq & np.isfinite(rub)
@@ -95,7 +96,7 @@ class Builder:
             A_eq=matrix[eq] if eq.any() else None,
             b_eq=rlb[eq] if eq.any() else None,
             bounds=np.column_stack([lb, ub]),
-            method="highs-ds",
+            method=method,
             options={"time_limit": max(0.05, time_limit), "presolve": True},
         )
         if res.status == 2:

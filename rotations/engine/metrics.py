@@ -17,9 +17,9 @@ def score(cp: Compiled, plan: dict[tuple[int, int], int]) -> dict:
     w = cp.problem.weights
     talent = host = skill = 0.0
     for (t, _), j in plan.items():
-        talent += w.talent * (cp.M - cp.talent_rank(t, j))
+        talent += cp.talent_points(t, j)
         host += cp.host_points[t].get(j, 0.0)
-        skill += cp.utility(t, j) - w.talent * (cp.M - cp.talent_rank(t, j)) - cp.host_points[t].get(j, 0.0)
+        skill += cp.utility(t, j) - cp.talent_points(t, j) - cp.host_points[t].get(j, 0.0)
     together = sum(
         1 for a, b in cp.buddy_pairs for p in range(cp.P) if (a, p) in plan and plan[(a, p)] == plan.get((b, p))
     )
@@ -126,7 +126,7 @@ def evaluate(problem: Problem, plan: Plan) -> dict:
                 "top3_share": _share(ranks, 3),
                 "mean_rank": sum(ranks) / len(ranks) if ranks else None,
                 "worst_rank": max(ranks, default=None),
-                "unranked": sum(r >= cp.M for r in ranks),
+                "unranked": sum(j not in cp.rank[t] for (t, q), j in placed.items() if q == p),
                 "seats_left": left,
                 "blocking_pairs": len(blocking_pairs(cp, placed, p)),
             }
@@ -143,7 +143,7 @@ def evaluate(problem: Problem, plan: Plan) -> dict:
         "top3_share": _share(ranks, 3),
         "mean_rank": sum(ranks) / len(ranks) if ranks else None,
         "worst_rank": max(ranks, default=None),
-        "unranked_rank": cp.M,
+        "unranked_rank": cp.M,  # the largest: each talent's unranked projects rank one below their own list
         "blocking_pairs": sum(p["blocking_pairs"] for p in periods),
         "buddy_pairs": len(cp.buddy_pairs),
         "buddy_periods_together": parts["buddy_periods_together"],

@@ -29,14 +29,18 @@ class Project:
 class Weights:
     """How much each part of the objective counts. One point is one step of a talent's own rank.
 
-    A placement is worth `talent * (M - rank)`, where M is one more than the longest ranking in the cohort,
-    so a first choice of a ten-long list is worth 10 points and an unranked project 0;
-    plus `host * (L - q + 1) / L` when the host ranked the talent q-th of L for that project (0 unranked);
+    Ranks are counted on each talent's own list, duplicates and unknown project ids dropped: of a list of n,
+    the k-th project has rank k and every unranked project rank n + 1 (one below the talent's own last).
+    A placement is worth `talent * (n + 1 - rank)`, so a first choice of a ten-long list is worth 10 points
+    and an unranked project 0; every talent gets P placements, so only the steps count, and a step is worth
+    the same to everyone. Nothing in one talent's score depends on another talent's list.
+    Plus `host * (L - q + 1) / L` when the host ranked the talent q-th of L for that project (0 unranked);
     plus `skill * |shared skills| / |project skills|`.
     `buddy` is added for every period two buddies spend on the same project.
     `fairness` protects the worst-off talent: the plan loses `fairness * talents * worst rank`, where worst
-    rank is the worst talent rank of any placement (unranked counts as M). With the default 0.5 every talent
-    would give up half a rank step of their own to bring the cohort's worst placement one step up.
+    rank is the worst rank of any placement on its talent's own list (so an unranked placement counts as
+    n + 1 for that talent). With the default 0.5 every talent would give up half a rank step of their own
+    to bring the cohort's worst placement one step up.
     """
 
     talent: float = 1.0
@@ -59,10 +63,10 @@ class Problem:
 
 @dataclass
 class Plan:
-    status: str  # "optimal" | "feasible" | "infeasible"
+    status: str  # "optimal" | "feasible" (finite gap) | "infeasible" (with a reason) | "no_plan_in_time"
     assignments: dict[tuple[str, int], str]  # (talent id, period index) -> project id
     objective: float | None
-    gap: float | None  # relative optimality gap (0.0 when proven optimal)
+    gap: float | None  # relative optimality gap (0.0 when proven optimal), finite whenever there is a plan
     explanation: list[str]
     seconds: float
     bound: float | None = None  # proven upper bound on the objective, when known
@@ -72,4 +76,5 @@ class Plan:
 
 OPTIMAL = "optimal"
 FEASIBLE = "feasible"
-INFEASIBLE = "infeasible"
+INFEASIBLE = "infeasible"  # proven: no plan exists, and the explanation names what collides
+NO_PLAN_IN_TIME = "no_plan_in_time"  # the time ran out (or a fallback failed) before any plan; says nothing else

@@ -30,7 +30,7 @@ def _best_per_talent(values: np.ndarray, order: np.ndarray, starts: np.ndarray, 
     return np.where(top.min(axis=1) <= NEG / 2, -np.inf, total)
 
 
-def lagrangian(cp: Compiled, y_cap: np.ndarray, credit: dict, have: list[set[int]]):
+def lagrangian(cp: Compiled, y_cap: np.ndarray, credit: dict, have: list[set[int]], *, threshold: int | None = None):
     """Return (bound, new columns as (t, j, utility)).
 
     `credit[(t, j)]` is the dual of the buddy row b <= y_tj for buddy columns in the LP; a buddy talent's
@@ -48,7 +48,7 @@ def lagrangian(cp: Compiled, y_cap: np.ndarray, credit: dict, have: list[set[int
     block = max(1, 2_000_000 // max(1, cp.J))
     for t0 in range(0, cp.T, block):
         t1 = min(cp.T, t0 + block)
-        u = cp.utility_block(t0, t1)
+        u = cp.utility_block(t0, t1, threshold)  # columns ranked above the threshold are closed (-inf)
         value = np.where(np.isfinite(u), u - y_cap[None, :], NEG)
         present = np.full(value.shape, NEG)
         for t in range(t0, t1):
@@ -70,11 +70,74 @@ def lagrangian(cp: Compiled, y_cap: np.ndarray, credit: dict, have: list[set[int
         restricted = _best_per_talent(present, order, starts, cp.P) - lock_bonus
         bound += float(full.sum())
         for i in np.nonzero(full > restricted + 1e-9 * np.maximum(1.0, np.abs(full)))[0]:
+            # The talent's best pick uses a missing column (else the restricted pick would be as good):
+            # add the best project of every one of its P best hosts that is missing, so the pick joins the
+            # LP whole, however many of the talent's favourites sit at one host.
             t = t0 + int(i)
-            row = value[i]
-            # Best project per host; the P best hosts' missing projects, plus runners-up, join the LP.
-            cand = np.argsort(-row, kind="stable")[: 4 * cp.P]
-            for j in cand:
-                if j not in have[t] and row[j] > NEG / 2 and np.isfinite(u[i, j]):
+            for j in _best_pick(value[i], cp.host_of, cp.P, shift=t * cp.P):
+                if j not in have[t] and np.isfinite(u[i, j]):
                     new.append((t, int(j), float(u[i, j])))
     return bound, new
+
+
+def _best_pick(row: np.ndarray, host_of: np.ndarray, P: int, shift: int) -> list[int]:
+    """The projects of the best pick: the best project of each of the P best hosts.
+
+    Ties (many free projects worth the same, as when every talent ranks alike) are broken by a rotation
+    that starts talent t at project t * P, so talents who tie bring different columns in; always breaking
+    towards the lowest index would have them all ask for the same few seats, round after round.
+    """
+    rotated = (np.arange(len(row)) - shift) % len(row)
+    picked: list[int] = []
+    hosts: set[int] = set()
+    for j in np.lexsort((rotated, -row)):
+        if row[j] <= NEG / 2:
+            break
+        if int(host_of[j]) not in hosts:
+            hosts.add(int(host_of[j]))
+            picked.append(int(j))
+            if len(picked) == P:
+                break
+    return sorted(picked)
+
+
+def deficits(  # noqa: PLR0917 the pricing's own arguments plus the block of talents
+    cp: Compiled, y_cap: np.ndarray, credit: dict, have: list[set[int]], t0: int, t1: int, *, threshold=None
+):
+    """Per talent, how much the best pick must lose to include each project (the Lagrangian reduced cost).
+
+    For any plan x, value(x) <= L(y) - sum_t deficit of t's pick, and a pick's deficit is at least the
+    largest deficit of its projects. So once a plan of value LB is known, a project whose deficit exceeds
+    L - LB cannot be in any better plan: the restricted integer program over the others is exact.
+    Returns a (t1 - t0) x J array (+inf where banned).
+    """
+    order = np.argsort(cp.host_of, kind="stable")
+    starts = np.concatenate([[0], np.nonzero(np.diff(cp.host_of[order]))[0] + 1])
+    wb = cp.problem.weights.buddy
+    pairs_of = {t: sum(t in pair for pair in cp.buddy_pairs) for t in cp.buddy_talents}
+    locked: dict[int, list[int]] = {}
+    for t, _, j in cp.locks:
+        locked.setdefault(t, []).append(j)
+    u = cp.utility_block(t0, t1, threshold)
+    value = np.where(np.isfinite(u), u - y_cap[None, :], NEG)
+    for t in range(t0, t1):
+        cols = list(have[t])
+        if t in pairs_of:
+            missing = value[t - t0] > NEG / 2
+            missing[cols] = False
+            value[t - t0, missing] += wb * pairs_of[t]
+        value[t - t0, cols] += [credit.get((t, j), 0.0) for j in cols]
+        for j in locked.get(t, ()):
+            value[t - t0, j] += 1e9
+    host_max = np.maximum.reduceat(value[:, order], starts, axis=1)  # rows x H (hosts in sorted order)
+    H = host_max.shape[1]
+    if H < cp.P:
+        return np.full(value.shape, np.inf)
+    top = -np.sort(-host_max, axis=1)[:, : cp.P]
+    full = top.sum(axis=1)
+    pth = top[:, cp.P - 1]
+    hm = host_max[:, cp.host_of]  # the best value at each project's host (host_of indexes sorted host ids)
+    in_top = hm >= pth[:, None]
+    with_j = np.where(in_top, full[:, None] - hm + value, full[:, None] - pth[:, None] + value)
+    out = full[:, None] - with_j
+    return np.where(np.isfinite(u) & (value > NEG / 2), np.maximum(out, 0.0), np.inf)

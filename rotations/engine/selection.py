@@ -21,7 +21,7 @@ from scipy.sparse.csgraph import maximum_flow
 
 from .compiled import Compiled
 from .lp import INF, Builder
-from .pricing import lagrangian
+from .pricing import deficits, lagrangian
 
 TOL = 1e-7
 PER_TALENT_PER_ROUND = 12
@@ -35,6 +35,7 @@ class Selection:
     bound: float | None = None  # valid for every column, not only the generated ones
     columns: list[tuple[int, int]] = field(default_factory=list)
     rounds: int = 0
+    support: list[tuple[int, int]] = field(default_factory=list)  # columns the last LP used, and the chosen
 
 
 def _build(cp: Compiled, col_t, col_j, util, *, lp: bool):
@@ -77,7 +78,7 @@ def _build(cp: Compiled, col_t, col_j, util, *, lp: bool):
     return m, meta
 
 
-def select(cp: Compiled, threshold: int, deadline: float) -> Selection:
+def select(cp: Compiled, threshold: int, deadline: float) -> Selection:  # noqa: PLR0912, PLR0915 one loop, read whole
     """The best stage-1 selection using only projects the talent ranked at `threshold` or better."""
     col_t, col_j, util = [], [], []
     have: list[set[int]] = [set() for _ in range(cp.T)]
@@ -91,11 +92,21 @@ def select(cp: Compiled, threshold: int, deadline: float) -> Selection:
 
     for t, j in [(t, j) for t, _, j in cp.locks] + _ranked_columns(cp, threshold):
         add(t, j, None)
-    pricing = threshold >= cp.M  # below M only ranked projects qualify, and all of them are in already
+    # Ranks are per talent (unranked = one below the talent's own list), so a talent's unranked projects
+    # qualify once the threshold reaches that rank; until it does for someone, all columns are in already.
+    pricing = any(cp.unranked_open(t, threshold) for t in range(cp.T))
+    partners: dict[int, list[int]] = {}
+    for a, b in cp.buddy_pairs:
+        partners.setdefault(a, []).append(b)
+        partners.setdefault(b, []).append(a)
     rounds = 0
     bound = np.inf
+    last = None  # (Lagrangian value, seat prices, buddy credit) of the last pricing, for the enumeration
+    round_seconds = 0.0  # the last round's time: another is started only if it can end before the deadline
+    history: list[float] = []  # the LP's value, round by round
     while True:
         rounds += 1
+        round_started = time.monotonic()
         m, meta = _build(cp, col_t, col_j, np.asarray(util), lp=True)
         res = m.solve_lp(deadline - time.monotonic())
         if res.status != "optimal":
@@ -103,30 +114,123 @@ def select(cp: Compiled, threshold: int, deadline: float) -> Selection:
         if not pricing:
             bound, converged = res.objective, True
             break
-        lagrange, new = _price(cp, res.duals, meta, col_t=col_t, col_j=col_j, have=have)
+        lagrange, new, y_cap, credit = _price(
+            cp, res.duals, meta, col_t=col_t, col_j=col_j, have=have, threshold=threshold
+        )
+        last = (lagrange, y_cap, credit)
         bound = min(bound, lagrange)
-        converged = bound - res.objective <= 1e-9 * max(1.0, abs(bound)) or not new
-        if converged or time.monotonic() > deadline:
+        # Converged when no column has a positive reduced cost: the pricing adds the missing projects of
+        # every talent whose best pick over all columns beats its best over the present ones, so "nothing
+        # new" means no talent can gain from any column outside the LP, and the bound holds for all.
+        converged = not new or bound - res.objective <= 1e-9 * max(1.0, abs(bound))
+        round_seconds = time.monotonic() - round_started
+        history.append(res.objective)
+        if converged or deadline - time.monotonic() < round_seconds or _tailing(cp, history, res.x, meta):
             break
         for t, j, u in new:
             add(t, j, u)
+            # A buddy's column earns its credit only beside the partner's column on the same project, so
+            # both join: otherwise the credit priced in would vanish in the LP and generation would crawl.
+            for b in partners.get(t, ()):
+                if cp.allowed(b, j):
+                    add(b, j, None)
     x = res.x
     if x[meta["a0"] : meta["a0"] + cp.T].sum() > 1e-6:
         return Selection("infeasible" if converged else "timeout", rounds=rounds)
     y = x[: meta["n"]]
     value = res.objective
+    used = {(col_t[i], col_j[i]) for i in np.nonzero(y > 1e-6)[0]}
     if np.any(np.abs(y - np.round(y)) > 1e-6):
         # Buddies (or locks) broke the flow structure: solve the integer program on the same columns.
+        # First the integer program on the columns the LP uses (small, nearly integral: a selection in a
+        # second or so), then on all of them with the time left; the better one is kept.
+        early = _support_selection(cp, col_t, col_j, util, y, deadline)
         m, meta = _build(cp, col_t, col_j, np.asarray(util), lp=False)
-        res = m.solve_milp(deadline - time.monotonic())
-        if res.x is None:
-            return Selection("timeout" if res.status == "none" else "infeasible", bound=bound, rounds=rounds)
-        y, value = res.x[: meta["n"]], res.objective
+        # With a selection in hand, half the time left: the periods still have to be fitted after this.
+        res = m.solve_milp((deadline - time.monotonic()) / (1 if early is None else 2))
+        if early is not None and (res.x is None or res.objective < early[1]):
+            res = None
+            y, value = early
+        elif res.x is None:
+            # Integer infeasibility on the generated columns alone proves nothing about the others.
+            status = "infeasible" if res.status == "infeasible" and not pricing else "timeout"
+            return Selection(status, bound=bound, rounds=rounds)
+        else:
+            y, value = res.x[: meta["n"]], res.objective
+        if res is not None and res.status == "optimal" and converged:
+            if last is not None and last[0] - value > 1e-9 * max(1.0, abs(value)):
+                y, value, bound = _enumerate(
+                    cp, last, value, col_t, col_j, util, have, add, deadline, y, bound, threshold=threshold
+                )
+            else:
+                bound = min(bound, value)  # every column that could do better is already in
     chosen: dict[int, list[int]] = {}
     for i in np.nonzero(y > 0.5)[0]:
         chosen.setdefault(col_t[i], []).append(col_j[i])
     columns = list(zip(col_t, col_j, strict=True))
-    return Selection("ok", chosen, value, bound, columns, rounds)
+    support = sorted(used | {(t, j) for t, js in chosen.items() for j in js})
+    return Selection("ok", chosen, value, bound, columns, rounds, support)
+
+
+TAIL_ROUNDS, TAIL_GAIN = 4, 1e-4  # with buddies: stop when the LP gained less than this over these rounds
+
+
+def _tailing(cp: Compiled, history: list[float], x, meta) -> bool:
+    """With buddies the bound credits every missing column with the whole bonus, so generation can go on for
+    many rounds that move the LP by almost nothing; then it stops (the bound stays the Lagrangian one, valid
+    but not closed). Decided by the rounds' values alone, not the clock, so it is the same on every run."""
+    if not cp.buddy_pairs or len(history) <= TAIL_ROUNDS or x[meta["a0"] : meta["a0"] + cp.T].sum() > 1e-6:
+        return False
+    return history[-1] - history[-1 - TAIL_ROUNDS] <= TAIL_GAIN * max(1.0, abs(history[-1]))
+
+
+def _support_selection(cp: Compiled, col_t, col_j, util, y, deadline: float):  # noqa: PLR0917 select's state
+    """The integer program on the columns the LP solution uses: (y over all columns, value) or None."""
+    keep = np.nonzero(y > 1e-6)[0]
+    if len(keep) == len(y):
+        return None
+    u = np.asarray(util)[keep]
+    m, meta = _build(cp, [col_t[i] for i in keep], [col_j[i] for i in keep], u, lp=False)
+    res = m.solve_milp(deadline - time.monotonic())
+    if res.x is None:
+        return None
+    full = np.zeros(len(y))
+    full[keep] = res.x[: meta["n"]]
+    return full, res.objective
+
+
+ENUMERATE_LIMIT = 200_000  # columns; beyond this the gap is reported rather than closed
+
+
+def _enumerate(  # noqa: PLR0917 the state of `select` it continues
+    cp: Compiled, last, value, col_t, col_j, util, have, add, deadline, y, bound, *, threshold=None
+):
+    """Price-and-branch: add every column whose reduced cost is within the gap, re-solve the integer program.
+
+    Only those columns can be in a plan better than the incumbent (see `pricing.deficits`), so the
+    re-solved optimum is the stage's optimum over all columns, and the bound drops to it.
+    """
+    lagrange, y_cap, credit = last
+    room = lagrange - value + 1e-9 * max(1.0, abs(value))
+    added = []
+    block = max(1, 2_000_000 // max(1, cp.J))
+    for t0 in range(0, cp.T, block):
+        t1 = min(cp.T, t0 + block)
+        d = deficits(cp, y_cap, credit, have, t0, t1, threshold=threshold)
+        for i, j in zip(*np.nonzero(d <= room), strict=True):
+            if int(j) not in have[t0 + int(i)]:
+                added.append((t0 + int(i), int(j)))
+        if len(added) > ENUMERATE_LIMIT or time.monotonic() > deadline:
+            return y, value, bound
+    for t, j in added:
+        add(t, j, None)
+    m, meta = _build(cp, col_t, col_j, np.asarray(util), lp=False)
+    res = m.solve_milp(deadline - time.monotonic())
+    if res.x is None or res.objective < value - 1e-9 * max(1.0, abs(value)):
+        return y, value, bound  # the old incumbent's columns are all still there; keep it
+    y_new = res.x[: meta["n"]]
+    new_bound = min(bound, res.objective) if res.status == "optimal" else min(bound, max(res.bound, res.objective))
+    return y_new, res.objective, new_bound
 
 
 def _ranked_columns(cp: Compiled, threshold: int) -> list[tuple[int, int]]:
@@ -138,7 +242,7 @@ def _ranked_columns(cp: Compiled, threshold: int) -> list[tuple[int, int]]:
     ]
 
 
-def _price(cp: Compiled, duals, meta, *, col_t, col_j, have):
+def _price(cp: Compiled, duals, meta, *, col_t, col_j, have, threshold):
     """The Lagrangian bound at the LP's seat prices, with buddy rows' duals as credit, and new columns."""
     y_cap = duals[meta["r_cap"] : meta["r_cap"] + cp.J]
     credit, slack = {}, 0.0
@@ -147,18 +251,21 @@ def _price(cp: Compiled, duals, meta, *, col_t, col_j, have):
         credit[(col_t[ia], col_j[ia])] = credit.get((col_t[ia], col_j[ia]), 0.0) + alpha
         credit[(col_t[ib], col_j[ib])] = credit.get((col_t[ib], col_j[ib]), 0.0) + beta
         slack += max(0.0, cp.problem.weights.buddy - alpha - beta)  # b's own term in the Lagrangian
-    lagrange, new = lagrangian(cp, y_cap, credit, have)
-    return lagrange + slack, new
+    lagrange, new = lagrangian(cp, y_cap, credit, have, threshold=threshold)
+    return lagrange + slack, new, y_cap, credit
 
 
 def aggregate_feasible(cp: Compiled, threshold: int) -> bool:
     """Can every talent get P distinct hosts among projects ranked <= threshold (seats summed)? A max flow.
 
     A relaxation of the real question, so a "no" proves the threshold infeasible and a "yes" proves nothing.
+    Talents whose unranked projects qualify are left out (they would bring every project in): still a relaxation.
     """
+    talents = [t for t in range(cp.T) if not cp.unranked_open(t, threshold)]
+    kept = set(talents)
     pairs = sorted(
-        {(t, cp.host_of[j], j) for t in range(cp.T) for j, r in cp.rank[t].items() if r <= threshold}
-        | {(t, cp.host_of[j], j) for t, _, j in cp.locks}
+        {(t, cp.host_of[j], j) for t in talents for j, r in cp.rank[t].items() if r <= threshold}
+        | {(t, cp.host_of[j], j) for t, _, j in cp.locks if t in kept}
     )
     pairs = [(t, h, j) for t, h, j in pairs if cp.allowed(t, j)]
     th = {(t, h): i for i, (t, h) in enumerate(dict.fromkeys((t, h) for t, h, _ in pairs))}
@@ -167,7 +274,7 @@ def aggregate_feasible(cp: Compiled, threshold: int) -> bool:
     first_j = first_th + len(th)
     sink = first_j + cp.J
     rows, cols, caps = [], [], []
-    for t in range(cp.T):
+    for t in talents:
         rows.append(source), cols.append(first_t + t), caps.append(cp.P)
     for (t, _), i in th.items():
         rows.append(first_t + t), cols.append(first_th + i), caps.append(1)
@@ -178,4 +285,4 @@ def aggregate_feasible(cp: Compiled, threshold: int) -> bool:
     graph = sparse.csr_matrix(
         (np.asarray(caps, dtype=np.int32), (rows, cols)), shape=(sink + 1, sink + 1), dtype=np.int32
     )
-    return maximum_flow(graph, source, sink).flow_value >= cp.T * cp.P
+    return maximum_flow(graph, source, sink).flow_value >= len(talents) * cp.P

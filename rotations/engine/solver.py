@@ -11,46 +11,66 @@ Method (see DESIGN notes in __init__):
    aligning buddies. If the periods cannot be fitted, the full period-indexed model on the generated
    columns decides instead, so per-period seats never make the decomposition wrong, only slower.
 4. The gap compares the best plan with the largest bound over all thresholds; 0 means proven optimal.
+   Every bound is valid for all columns (a Lagrangian bound from the pricing, see pricing.py), and finite
+   whenever a plan exists, so the gap is finite too.
+5. Statuses: "infeasible" only when proven (a check before solving, a converged stage 1 or the exact model)
+   and always with a certificate naming the talents and what they collide on (checks.certificate);
+   "no_plan_in_time" when the time ran out or a fallback failed before any plan.
+
+Time: a twentieth of the limit is kept back (RESERVE) for what runs after the deadline, every HiGHS call
+gets the time left, a generation round or a model is started only when the last one of its kind would
+still end in time, and the polish and the certificate share the same limit. The deadline only decides
+whether to go on; what each step computes does not depend on the clock, so a run that finishes its work
+within the limit gives the same plan every time. A run cut short by the limit can differ (HiGHS stops
+where the clock stops it).
 """
 
 import time
 
 import numpy as np
 
-from .checks import diagnose, explain_unsolvable
+from . import periods
+from .checks import certificate, diagnose
 from .compiled import Compiled
 from .formulation import solve_full
 from .metrics import score
-from .model import FEASIBLE, INFEASIBLE, OPTIMAL, Plan, Problem
+from .model import FEASIBLE, INFEASIBLE, NO_PLAN_IN_TIME, OPTIMAL, Plan, Problem
+from .pricing import lagrangian
 from .selection import aggregate_feasible, select
 
 GAP_TOL = 1e-6  # relative; below this the LP tolerances, not the plan, make the difference
+RESERVE = 0.05  # of the time limit, for what runs after the deadline (see `solve`)
 FULL_MODEL_LIMIT = 150_000  # variables; small cohorts get the exact full model when buddies leave a gap
 
 
 def solve(problem: Problem, *, method: str = "auto") -> Plan:
     """method: "auto" (decomposition, exact full model as a polish for small cohorts) or "full"."""
     started = time.monotonic()
-    deadline = started + max(0.1, problem.time_limit)
+    # The steps stop at the deadline, but the one running then finishes building, and the plan is scored and
+    # explained after it: a twentieth of the limit is kept back for that, so the limit holds within 10 %.
+    deadline = started + max(0.1, problem.time_limit) * (1 - RESERVE)
     cp = Compiled(problem)
     reasons = diagnose(cp)
-    if reasons:
-        return Plan(INFEASIBLE, {}, None, None, reasons, time.monotonic() - started, method=method)
+    if reasons:  # each names the talent, period, project, host or lock it is about
+        stats = {"certificate": {"rule": "checks"}}
+        return Plan(INFEASIBLE, {}, None, None, reasons, time.monotonic() - started, method=method, stats=stats)
     if method == "full":
         plan, upper = _full(cp, deadline)
-        return _finish(cp, plan, upper, started=started, method="full", stats={})
+        return _finish(cp, plan, upper, started=started, deadline=deadline, method="full", stats={})
     plan, upper, stats = _decomposed(cp, deadline)
-    polish = cp.T * cp.J * cp.P <= FULL_MODEL_LIMIT and time.monotonic() < deadline
-    if polish and (plan is None or upper - score(cp, plan)["objective"] > GAP_TOL * max(1.0, abs(upper))):
+    small = cp.T * cp.J * cp.P <= FULL_MODEL_LIMIT
+    unproven = plan is None or upper - score(cp, plan)["objective"] > GAP_TOL * max(1.0, abs(upper))
+    if small and unproven and upper > -np.inf and deadline - time.monotonic() >= periods.MIN_START:
         full_plan, full_upper = _full(cp, deadline)
         if full_plan is not None and (plan is None or score(cp, full_plan)["objective"] > score(cp, plan)["objective"]):
             plan = full_plan
         upper = min(upper, full_upper)
         stats["polished"] = True
-    return _finish(cp, plan, upper, started=started, method="decomposed", stats=stats)
+    return _finish(cp, plan, upper, started=started, deadline=deadline, method="decomposed", stats=stats)
 
 
 def _full(cp: Compiled, deadline: float):
+    """The exact model over every allowed column: (plan or None, bound; -inf when proven infeasible)."""
     cols = [(t, j) for t in range(cp.T) for j in range(cp.J) if cp.allowed(t, j)]
     solved = _solve_columns(cp, cols, fairness=True, deadline=deadline)
     bound = solved.result.bound
@@ -84,9 +104,13 @@ def _threshold(cp: Compiled, R: int, deadline: float, stats: dict):
     if stage2.assignments:
         return stage2.assignments, sel.bound
     stats["fallbacks"] = stats.get("fallbacks", 0) + 1
-    columns = [(t, j) for t, j in sel.columns if cp.talent_rank(t, j) <= R]
-    full = _solve_columns(cp, columns, fairness=True, deadline=deadline)
-    return (full.assignments or None), sel.bound
+    # With buddies it starts from the columns stage 1's LP used (its own pricing brings in any other it
+    # needs): their period LP carries a variable per shared cell and is slow on every generated column.
+    start = sel.support if cp.buddy_pairs else sel.columns
+    columns = [(t, j) for t, j in start if cp.talent_rank(t, j) <= R]
+    # The periods decide: column generation on the period-indexed model, with its own (tighter) bound.
+    plan, bound = periods.fit(cp, columns, R, deadline)
+    return plan, min(sel.bound, bound)
 
 
 def _decomposed(cp: Compiled, deadline: float):
@@ -97,11 +121,11 @@ def _decomposed(cp: Compiled, deadline: float):
         return None, -np.inf, stats
     best = score(cp, plan)["objective"] if plan else -np.inf
     worst = score(cp, plan)["worst_rank"] if plan else cp.M
-    upper = top - c * worst if plan else top
     floor = max([cp.talent_rank(t, j) for t, _, j in cp.locks] + [1])
+    upper = top - c * (worst if plan else floor)
     # Lowest threshold a max flow does not rule out (a necessary condition, checked by bisection).
     lo, hi = floor, worst
-    while lo < hi:
+    while lo < hi and time.monotonic() < deadline:
         mid = (lo + hi) // 2
         lo, hi = (lo, mid) if aggregate_feasible(cp, mid) else (mid + 1, hi)
     for R in range(lo, worst):
@@ -117,29 +141,75 @@ def _decomposed(cp: Compiled, deadline: float):
     return plan, max(upper, best), stats
 
 
-def _finish(cp: Compiled, plan, upper, *, started, method, stats) -> Plan:
-    seconds = time.monotonic() - started
-    if plan is None:
-        reasons = (
-            explain_unsolvable(cp)
-            if upper == -np.inf
-            else [f"No plan was found within the time limit of {cp.problem.time_limit:g} s; allow more time."]
+def _trivial_bound(cp: Compiled) -> float:
+    """A bound needing no solver: every talent's best P hosts, every buddy bonus, the best worst rank."""
+    value, _ = lagrangian(cp, np.zeros(cp.J), {}, [set() for _ in range(cp.T)])
+    floor = max([cp.talent_rank(t, j) for t, _, j in cp.locks] + [1])
+    return value - cp.fairness_scale() * floor  # the pricing credits buddies in full to every missing column
+
+
+def _exact_for(cp: Compiled, deadline: float):
+    """For the deletion filter: does a plan exist for these talents alone? (None: no answer in time)."""
+    problem = cp.problem
+
+    def exact(talents: list[int]):
+        ids = {cp.talent_ids[t] for t in talents}
+        sub = Compiled(
+            Problem(
+                talents=tuple(x for x in problem.talents if x.id in ids),
+                projects=problem.projects,
+                periods=problem.periods,
+                locks=frozenset(lock for lock in problem.locks if lock[0] in ids),
+                forbidden=frozenset(pair for pair in problem.forbidden if pair[0] in ids),
+                weights=problem.weights,
+            )
         )
-        return Plan(INFEASIBLE, {}, None, None, reasons, seconds, method=method, stats=stats)
+        if diagnose(sub):
+            return False
+        cols = [(t, j) for t in range(sub.T) for j in range(sub.J) if sub.allowed(t, j)]
+        solved = _solve_columns(sub, cols, fairness=False, deadline=deadline, periods_only=True)
+        if solved.result.status == "infeasible":
+            return False
+        return True if solved.assignments else None
+
+    return exact
+
+
+def _finish(cp: Compiled, plan, upper, *, started, deadline, method, stats) -> Plan:
+    if plan is None:
+        if upper == -np.inf:
+            small = cp.T * cp.J * cp.P <= FULL_MODEL_LIMIT
+            reasons, stats["certificate"] = certificate(
+                cp, exact=_exact_for(cp, deadline) if small else None, deadline=deadline
+            )
+            return Plan(INFEASIBLE, {}, None, None, reasons, time.monotonic() - started, method=method, stats=stats)
+        seconds = time.monotonic() - started
+        reasons = [
+            f"No plan was found within the time limit of {cp.problem.time_limit:g} s (stopped after {seconds:.1f} s). "
+            "This does not mean that none exists: allow more time and run again."
+        ]
+        return Plan(NO_PLAN_IN_TIME, {}, None, None, reasons, seconds, method=method, stats=stats)
     parts = score(cp, plan)
     value = parts["objective"]
-    gap = None if not np.isfinite(upper) else max(0.0, (upper - value) / max(1.0, abs(value)))
-    status = OPTIMAL if gap is not None and gap <= GAP_TOL else FEASIBLE
+    if not np.isfinite(upper):
+        upper = _trivial_bound(cp)
+    upper = max(upper, value)  # the plan itself is a lower bound; numerical noise must not make gaps negative
+    gap = (upper - value) / max(1.0, abs(value))
+    status = OPTIMAL if gap <= GAP_TOL else FEASIBLE
     if status == OPTIMAL:
         gap = 0.0
     assignments = {(cp.talent_ids[t], p): cp.project_ids[j] for (t, p), j in sorted(plan.items())}
     lines = [
-        "Proven optimal." if status == OPTIMAL else f"Best plan found; optimality gap {100 * (gap or 0):.3f} %.",
-        f"Worst talent rank in the plan: {parts['worst_rank']} (unranked counts as {cp.M}).",
+        "Proven optimal."
+        if status == OPTIMAL
+        else f"Best plan found; score {value:.2f}, proven bound {upper:.2f}: optimality gap {100 * gap:.3f} %.",
+        f"Worst talent rank in the plan: {parts['worst_rank']} (on each talent's own list; unranked counts "
+        "as one below their last choice).",
     ]
     if cp.buddy_pairs:
         lines.append(
             f"Buddies share a project in {parts['buddy_periods_together']} period(s) "
             f"across {len(cp.buddy_pairs)} buddy pair(s)."
         )
+    seconds = time.monotonic() - started
     return Plan(status, assignments, value, gap, lines, seconds, bound=float(upper), method=method, stats=stats)

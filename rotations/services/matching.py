@@ -14,6 +14,7 @@ from rotations import engine
 from rotations.choices import LIVE_PLACEMENT_STATUSES, RunStatus
 from rotations.models import BuddyRequest, Conflict, HostRanking, MatchingRun, Placement, TalentPreference
 from rotations.services.placements import assign_placement
+from rotations.services.preferences import ranking_minimum
 from talents.models import TalentProfile
 
 logger = logging.getLogger(__name__)
@@ -25,7 +26,9 @@ def build_problem(cohort, *, locks=(), time_limit=DEFAULT_TIME_LIMIT):
     """The engine's input for `cohort`, in a fixed number of queries.
 
     Talents and projects are named by their UUIDs, hosts by slug. Live placements already made are
-    locks; so are the (talent, period number, project) cells a manager locked on a run page.
+    locks; so are the (talent, period number, project) cells a manager locked on a run page. A talent
+    whose ranking is short of the cohort's minimum (preferences.ranking_minimum) counts as not having
+    ranked, as a talent who ranked nothing always has: the engine places them wherever seats are left.
     """
     talents = list(TalentProfile.objects.accepted_in(cohort).prefetch_related("skills").order_by("pk"))
     projects = list(
@@ -45,6 +48,11 @@ def build_problem(cohort, *, locks=(), time_limit=DEFAULT_TIME_LIMIT):
     buddies = dict(BuddyRequest.objects.filter(cohort=cohort).values_list("talent_id", "buddy_id"))
     talent_key = {talent.pk: str(talent.uuid) for talent in talents}
     project_key = {project.pk: str(project.uuid) for project in projects}
+    by_pk = {project.pk: project for project in projects}
+    minimum = ranking_minimum(cohort, [project.organization_id for project in projects])
+    for talent_id, ranked in list(rankings.items()):
+        if not minimum.met_by([by_pk[pk] for pk in ranked if pk in by_pk]):
+            rankings[talent_id] = []
 
     problem_talents = tuple(
         engine.Talent(
@@ -161,13 +169,16 @@ def execute_run(run):
             time_limit=run.parameters.get("time_limit", DEFAULT_TIME_LIMIT),
         )  # fmt: skip
         plan = engine.solve(problem)
-        metrics = engine.evaluate(problem, plan) if plan.status != engine.model.INFEASIBLE else {}
+        metrics = engine.evaluate(problem, plan) if plan.assignments else {}
     except Exception as error:  # a bug must end as a visible failed run, not a run stuck "running"
         logger.exception("Matching run %s failed", run.pk)
         run.status, run.error = RunStatus.FAILED, f"{type(error).__name__}: {error}"
     else:
         numbers = list(run.cohort.periods.order_by("number").values_list("number", flat=True))
-        run.status = RunStatus.INFEASIBLE if plan.status == engine.model.INFEASIBLE else RunStatus.DONE
+        run.status = {
+            engine.model.INFEASIBLE: RunStatus.INFEASIBLE,  # proven, and the explanation says what collides
+            engine.model.NO_PLAN_IN_TIME: RunStatus.NO_PLAN,  # time ran out: says nothing about the cohort
+        }.get(plan.status, RunStatus.DONE)
         run.plan = [
             {"talent": talent, "period": numbers[index], "project": project}
             for (talent, index), project in sorted(plan.assignments.items())

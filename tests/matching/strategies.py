@@ -1,10 +1,18 @@
-"""Random small cohorts for the property tests: mostly feasible, sometimes not, always well formed."""
+"""Random small cohorts for the property tests: mostly feasible, sometimes not, always well formed.
 
+`cohorts` draws free-form cohorts; `shaped_cohorts` the audit's hard shapes (a dominant host, many locks,
+concentrated bans, buddies with no spare seat, ties, a single valid plan, short lists, few hosts, short
+seats), feasible by construction; `squeezed_cohorts` takes seats and hosts away from those, so some are
+infeasible and some only just feasible.
+"""
+
+import dataclasses
 import random
 
 from hypothesis import strategies as st
 
 from rotations.engine import Problem, Project, Talent, Weights
+from rotations.engine.reference.shapes import SHAPES, build
 
 
 @st.composite
@@ -60,3 +68,29 @@ def cohorts(draw, *, buddies=True, forbidden=True, max_talents=7):
         time_limit=10.0,
     )
     return problem
+
+
+@st.composite
+def shaped_cohorts(draw, *, shapes=SHAPES, min_talents=2, max_talents=8):
+    """A small cohort of one of the audit's shapes (see rotations/engine/reference/shapes.py), feasible."""
+    shape = draw(st.sampled_from(shapes))
+    n = draw(st.integers(min_talents, max_talents))
+    return build(shape, n, draw(st.integers(0, 2**16)), time_limit=10.0)
+
+
+@st.composite
+def squeezed_cohorts(draw, *, shapes=SHAPES, max_talents=8):
+    """A shaped cohort with seats taken away and a host banned: feasible or not, the oracle decides."""
+    problem = draw(shaped_cohorts(shapes=shapes, max_talents=max_talents))
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    period = rng.randrange(problem.periods)
+    busiest = sorted(problem.projects, key=lambda p: (-p.seats[period], p.id))[: rng.randint(1, 3)]
+    cut = {p.id for p in busiest}
+    projects = tuple(
+        dataclasses.replace(p, seats=tuple(0 if (k == period and p.id in cut) else s for k, s in enumerate(p.seats)))
+        for p in problem.projects
+    )
+    talent = rng.choice(problem.talents).id
+    host = rng.choice(sorted({p.host for p in problem.projects}))
+    locks = frozenset(lock for lock in problem.locks if rng.random() < 0.8)
+    return dataclasses.replace(problem, projects=projects, locks=locks, forbidden=problem.forbidden | {(talent, host)})

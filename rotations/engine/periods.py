@@ -1,0 +1,166 @@
+"""Fitting the periods exactly when stage 2 cannot: column generation on the period-indexed model.
+
+Stage 1 sums the seats over the periods, so its choice sometimes cannot be put into periods. Then the
+period-indexed model x[t, j, p] decides, on a growing set of (talent, project) columns. Dualise its seat
+rows with the LP's seat prices pi[j, p]; what is left splits by talent: give each period a project, at P
+different hosts, maximising utility - pi. That is an assignment of P periods to hosts, and an optimal one
+gives every period one of its P best hosts (if period p's host were not among them, one of those P hosts
+would be free, and no worse), so trying the P^P combinations of those is exact. Hence
+
+    L(pi) = sum_{j,p} seats[j, p] * pi[j, p] + sum_t best_t(pi)  >=  the threshold's optimum, all columns,
+
+a bound that counts the periods (stage 1's does not). A talent whose best schedule uses a missing column
+gets that schedule's columns; when none does, the restricted LP is the LP over all columns. Buddies get
+the full bonus as credit on every column (a valid, optimistic split), so with buddies the bound stays a
+little above the LP.
+
+Order, so that a plan comes before the bound work: the LP on the given columns, at once the integer
+program on the few columns that LP uses (nearly integral: a plan close to the LP's value in a second or
+two), then the generation rounds, then the integer program on all columns only while a gap is left. A
+round or model is started only when the last LP's time is still left.
+"""
+
+import itertools
+import time
+
+import numpy as np
+
+from .compiled import Compiled
+from .formulation import solve_full
+from .metrics import score
+
+NEG = -1e18
+MIN_START = 0.1  # seconds; HiGHS needs about this much to build and start a model of a few thousand columns
+
+
+def _values(cp: Compiled, pi: np.ndarray, threshold: int, t0: int, t1: int) -> list[np.ndarray]:
+    """Per period, utility - pi for talents t0..t1-1 (NEG where closed: banned, seatless, against a lock)."""
+    u = cp.utility_block(t0, t1, threshold)
+    pairs_of = {t: sum(t in pair for pair in cp.buddy_pairs) for t in cp.buddy_talents}
+    for t in range(t0, t1):
+        if t in pairs_of:
+            u[t - t0] += cp.problem.weights.buddy * pairs_of[t]
+    lock_in = {(t, p): j for t, p, j in cp.locks if t0 <= t < t1}
+    out = []
+    for p in range(cp.P):
+        v = np.where(np.isfinite(u) & (cp.seats[:, p] > 0)[None, :], u - pi[None, :, p], NEG)
+        for (t, q), j in lock_in.items():
+            row = v[t - t0]
+            if q == p:
+                keep = row[j]
+                row[:] = NEG
+                row[j] = keep
+            else:
+                row[cp.host_of == cp.host_of[j]] = NEG  # the lock's host is used in its own period
+        out.append(v)
+    return out
+
+
+def bound_and_columns(cp: Compiled, pi: np.ndarray, threshold: int, have: list[set[int]]):
+    """L(pi) and the missing columns of every talent's best schedule (empty when none is missing)."""
+    order = np.argsort(cp.host_of, kind="stable")
+    starts = np.concatenate([[0], np.nonzero(np.diff(cp.host_of[order]))[0] + 1])
+    P, H = cp.P, cp.H
+    bound = float((cp.seats * pi).sum())
+    new: list[tuple[int, int]] = []
+    block = max(1, 1_000_000 // max(1, cp.J))
+    for t0 in range(0, cp.T, block):
+        t1 = min(cp.T, t0 + block)
+        values = _values(cp, pi, threshold, t0, t1)
+        host_max = [np.maximum.reduceat(v[:, order], starts, axis=1) for v in values]  # rows x H each
+        if H < P:
+            return -np.inf, []
+        top = [np.argsort(-hm, axis=1, kind="stable")[:, :P] for hm in host_max]
+        rows = np.arange(t1 - t0)
+        best = np.full(t1 - t0, -np.inf)
+        choice = np.zeros((t1 - t0, P), dtype=np.int64)
+        for combo in itertools.product(range(P), repeat=P):
+            hosts = np.column_stack([top[p][:, combo[p]] for p in range(P)])
+            distinct = np.all(np.sort(hosts, axis=1)[:, 1:] != np.sort(hosts, axis=1)[:, :-1], axis=1)
+            parts = np.column_stack([host_max[p][rows, hosts[:, p]] for p in range(P)])
+            total = np.where(distinct & np.all(parts > NEG / 2, axis=1), parts.sum(axis=1), -np.inf)
+            better = total > best
+            best[better], choice[better] = total[better], hosts[better]
+        if np.any(best == -np.inf):
+            return -np.inf, []  # some talent has no schedule at all under this threshold
+        bound += float(best.sum())
+        for i in range(t1 - t0):
+            t = t0 + i
+            for p in range(P):
+                at = np.nonzero(cp.host_of == choice[i, p])[0]
+                j = int(at[np.argmax(values[p][i, at])])
+                if j not in have[t]:
+                    new.append((t, j))
+    return bound, new
+
+
+def fit(cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: float):
+    """(plan or None, bound on the threshold's value without fairness, over all columns; inf if none proven)."""
+    have: list[set[int]] = [set() for _ in range(cp.T)]
+    for t, j in columns:
+        have[t].add(j)
+    for t, _, j in cp.locks:
+        have[t].add(j)
+    bound = np.inf
+    best: dict = {"plan": None, "value": -np.inf}
+
+    def solve(cols, *, relax: bool):
+        util = [cp.utility(t, j) for t, j in cols]
+        rank = [cp.talent_rank(t, j) for t, j in cols]
+        col_t, col_j = [t for t, _ in cols], [j for _, j in cols]
+        remaining = deadline - time.monotonic()
+        # The LP leaves the fairness row out (every column is within the threshold, whose fairness the
+        # caller charges); the integer program keeps it, so the plan also lifts its worst rank.
+        return solve_full(cp, col_t, col_j, util, rank, fairness=not relax, time_limit=remaining, relax=relax)
+
+    def keep(assignments) -> None:
+        if assignments:
+            value = score(cp, assignments)["objective"]
+            if value > best["value"]:
+                best["plan"], best["value"] = assignments, value
+
+    # A plan first, then the bound: the integer program on the columns the LP uses (a few per talent, the
+    # LP nearly integral) is small and gives a plan close to the LP's value in a second or two; only then
+    # does column generation go on for the bound, and the integer program on all columns gets what is left.
+    tried: set[frozenset] = set()
+    lp = None
+    lp_seconds = MIN_START  # a model is started only with at least this much time left (the last LP's time)
+    while deadline - time.monotonic() >= lp_seconds:
+        cols = [(t, j) for t in range(cp.T) for j in sorted(have[t])]
+        started = time.monotonic()
+        lp = solve(cols, relax=True)
+        lp_seconds = max(MIN_START, time.monotonic() - started)
+        if lp.result.status != "optimal":
+            break
+        if best["plan"] is None:
+            _support_plan(cp, cols, lp.support, tried=tried, solve=solve, keep=keep)
+        value, new = bound_and_columns(cp, lp.seat_duals, threshold, have)
+        bound = min(bound, value)
+        if not new or bound - lp.result.objective <= 1e-9 * max(1.0, abs(bound)):
+            break
+        for t, j in new:
+            have[t].add(j)
+    if bound == -np.inf:
+        return None, -np.inf
+
+    def gap_left() -> bool:
+        return bound - (best["value"] + cp.fairness_scale() * threshold) > 1e-6 * max(1.0, abs(bound))
+
+    if lp is not None and lp.support is not None and gap_left() and deadline - time.monotonic() >= MIN_START:
+        _support_plan(cp, cols, lp.support, tried=tried, solve=solve, keep=keep)  # the last LP's support, if it changed
+    room = deadline - time.monotonic() >= lp_seconds  # the integer program takes at least as long as its LP
+    if gap_left() and room:
+        keep(solve([(t, j) for t in range(cp.T) for j in sorted(have[t])], relax=False).assignments)
+    return best["plan"], bound
+
+
+def _support_plan(cp: Compiled, cols, support, *, tried: set, solve, keep) -> None:
+    """The integer program on the columns the LP solution uses (each support tried once)."""
+    if support is None:
+        return
+    chosen = [cols[i] for i in support.tolist()]
+    key = frozenset(chosen)
+    if key in tried:
+        return
+    tried.add(key)
+    keep(solve(chosen, relax=False).assignments)
