@@ -28,6 +28,7 @@ import numpy as np
 from .compiled import Compiled
 from .formulation import solve_full
 from .metrics import score
+from .pricing import pair_counts
 
 NEG = -1e18
 MIN_START = 0.1  # seconds; HiGHS needs about this much to build and start a model of a few thousand columns
@@ -36,7 +37,7 @@ MIN_START = 0.1  # seconds; HiGHS needs about this much to build and start a mod
 def _values(cp: Compiled, pi: np.ndarray, threshold: int, t0: int, t1: int) -> list[np.ndarray]:
     """Per period, utility - pi for talents t0..t1-1 (NEG where closed: banned, seatless, against a lock)."""
     u = cp.utility_block(t0, t1, threshold)
-    pairs_of = {t: sum(t in pair for pair in cp.buddy_pairs) for t in cp.buddy_talents}
+    pairs_of = pair_counts(cp)
     for t in range(t0, t1):
         if t in pairs_of:
             u[t - t0] += cp.problem.weights.buddy * pairs_of[t]

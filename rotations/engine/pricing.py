@@ -20,6 +20,15 @@ from .compiled import Compiled
 NEG = -1e18
 
 
+def pair_counts(cp: Compiled) -> dict[int, int]:
+    """How many buddy pairs each buddy talent is in (one pass over the pairs, not one per talent)."""
+    counts: dict[int, int] = {}
+    for a, b in cp.buddy_pairs:
+        counts[a] = counts.get(a, 0) + 1
+        counts[b] = counts.get(b, 0) + 1
+    return counts
+
+
 def _best_per_talent(values: np.ndarray, order: np.ndarray, starts: np.ndarray, P: int) -> np.ndarray:
     """Sum of the P largest per-host maxima, row by row (-inf where fewer than P hosts are reachable)."""
     host_max = np.maximum.reduceat(values[:, order], starts, axis=1)
@@ -42,7 +51,7 @@ def lagrangian(cp: Compiled, y_cap: np.ndarray, credit: dict, have: list[set[int
     for t, _, j in cp.locks:
         locked.setdefault(t, []).append(j)
     wb = cp.problem.weights.buddy
-    pairs_of = {t: sum(t in pair for pair in cp.buddy_pairs) for t in cp.buddy_talents}
+    pairs_of = pair_counts(cp)
     bound = float(cp.seats.sum(axis=1) @ y_cap)
     new: list[tuple[int, int, float]] = []
     block = max(1, 2_000_000 // max(1, cp.J))
@@ -114,7 +123,7 @@ def deficits(  # noqa: PLR0917 the pricing's own arguments plus the block of tal
     order = np.argsort(cp.host_of, kind="stable")
     starts = np.concatenate([[0], np.nonzero(np.diff(cp.host_of[order]))[0] + 1])
     wb = cp.problem.weights.buddy
-    pairs_of = {t: sum(t in pair for pair in cp.buddy_pairs) for t in cp.buddy_talents}
+    pairs_of = pair_counts(cp)
     locked: dict[int, list[int]] = {}
     for t, _, j in cp.locks:
         locked.setdefault(t, []).append(j)

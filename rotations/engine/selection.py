@@ -131,8 +131,10 @@ def select(cp: Compiled, threshold: int, deadline: float) -> Selection:  # noqa:
             add(t, j, u)
             # A buddy's column earns its credit only beside the partner's column on the same project, so
             # both join: otherwise the credit priced in would vanish in the LP and generation would crawl.
+            # Only where the partner may go under this threshold: a column above it would let the LP and
+            # the integer program pick a placement the threshold forbids (a worse worst rank than R).
             for b in partners.get(t, ()):
-                if cp.allowed(b, j):
+                if cp.allowed(b, j) and cp.talent_rank(b, j) <= threshold:
                     add(b, j, None)
     x = res.x
     if x[meta["a0"] : meta["a0"] + cp.T].sum() > 1e-6:
@@ -145,25 +147,40 @@ def select(cp: Compiled, threshold: int, deadline: float) -> Selection:  # noqa:
         # First the integer program on the columns the LP uses (small, nearly integral: a selection in a
         # second or so), then on all of them with the time left; the better one is kept.
         early = _support_selection(cp, col_t, col_j, util, y, deadline)
+        if early is not None and early[2] and last is not None:
+            # Price-and-branch from the support's plan first: the integer program on only the columns
+            # whose reduced cost is within the gap is exact and far smaller than the one on every column.
+            proven = _enumerate_from(cp, last, early, col_t, col_j, util, add, deadline, threshold=threshold)
+            if proven is not None:
+                y, value, proven_value = proven
+                return _selection(cp, col_t, col_j, y, value, min(bound, proven_value), rounds, used)
+        if early is not None and early[2] and value - early[1] <= SKIP_GAIN * max(1.0, abs(value)):
+            # The LP on the generated columns caps what their integer program could add to the support's
+            # plan; when that is this little, its time goes to the periods and the lower thresholds.
+            return _selection(cp, col_t, col_j, early[0], early[1], bound, rounds, used)
         m, meta = _build(cp, col_t, col_j, np.asarray(util), lp=False)
         # With a selection in hand, half the time left: the periods still have to be fitted after this.
         res = m.solve_milp((deadline - time.monotonic()) / (1 if early is None else 2))
         if early is not None and (res.x is None or res.objective < early[1]):
             res = None
-            y, value = early
+            y, value = early[0], early[1]
         elif res.x is None:
             # Integer infeasibility on the generated columns alone proves nothing about the others.
             status = "infeasible" if res.status == "infeasible" and not pricing else "timeout"
             return Selection(status, bound=bound, rounds=rounds)
         else:
             y, value = res.x[: meta["n"]], res.objective
-        if res is not None and res.status == "optimal" and converged:
+        if res is not None and res.status == "optimal":
             if last is not None and last[0] - value > 1e-9 * max(1.0, abs(value)):
                 y, value, bound = _enumerate(
                     cp, last, value, col_t, col_j, util, have, add, deadline, y, bound, threshold=threshold
                 )
             else:
                 bound = min(bound, value)  # every column that could do better is already in
+    return _selection(cp, col_t, col_j, y, value, bound, rounds, used)
+
+
+def _selection(cp: Compiled, col_t, col_j, y, value, bound, rounds, used) -> Selection:  # noqa: PLR0917
     chosen: dict[int, list[int]] = {}
     for i in np.nonzero(y > 0.5)[0]:
         chosen.setdefault(col_t[i], []).append(col_j[i])
@@ -171,6 +188,8 @@ def select(cp: Compiled, threshold: int, deadline: float) -> Selection:  # noqa:
     support = sorted(used | {(t, j) for t, js in chosen.items() for j in js})
     return Selection("ok", chosen, value, bound, columns, rounds, support)
 
+
+SKIP_GAIN = 1e-3  # relative: the most the integer program on every generated column could add to the support's
 
 TAIL_ROUNDS, TAIL_GAIN = 4, 1e-4  # with buddies: stop when the LP gained less than this over these rounds
 
@@ -196,7 +215,7 @@ def _support_selection(cp: Compiled, col_t, col_j, util, y, deadline: float):  #
         return None
     full = np.zeros(len(y))
     full[keep] = res.x[: meta["n"]]
-    return full, res.objective
+    return full, res.objective, res.status == "optimal"
 
 
 ENUMERATE_LIMIT = 200_000  # columns; beyond this the gap is reported rather than closed
@@ -231,6 +250,46 @@ def _enumerate(  # noqa: PLR0917 the state of `select` it continues
     y_new = res.x[: meta["n"]]
     new_bound = min(bound, res.objective) if res.status == "optimal" else min(bound, max(res.bound, res.objective))
     return y_new, res.objective, new_bound
+
+
+def _enumerate_from(  # noqa: PLR0917 the state of `select` it continues
+    cp: Compiled, last, early, col_t, col_j, util, add, deadline, *, threshold
+):
+    """Price-and-branch on the support's plan: (y over all columns, value, proven bound) or None.
+
+    Any selection better than the incumbent uses only columns whose deficit at the last pricing's prices
+    is within L - incumbent (see `pricing.deficits`; valid at any prices, converged or not), so the
+    integer program on those columns alone is the stage's optimum over all columns once solved to
+    optimality. Columns outside the LP that qualify join it too. None when there are too many or the
+    integer program does not finish: then the caller goes on as before.
+    """
+    lagrange, y_cap, credit = last
+    y0, value0 = early[0], early[1]
+    room = lagrange - value0 + 1e-9 * max(1.0, abs(value0))
+    if room <= 2e-9 * max(1.0, abs(value0)):
+        return y0, value0, value0  # the bound already meets the incumbent
+    have = [set() for _ in range(cp.T)]
+    for t, j in zip(col_t, col_j, strict=True):
+        have[t].add(j)
+    wanted: list[tuple[int, int]] = []
+    block = max(1, 2_000_000 // max(1, cp.J))
+    for t0 in range(0, cp.T, block):
+        t1 = min(cp.T, t0 + block)
+        d = deficits(cp, y_cap, credit, have, t0, t1, threshold=threshold)
+        wanted.extend((t0 + int(i), int(j)) for i, j in zip(*np.nonzero(d <= room), strict=True))
+        if len(wanted) > min(ENUMERATE_LIMIT, len(col_t)) or time.monotonic() > deadline:
+            return None  # no smaller than the integer program on the generated columns: that one instead
+    for t, j in wanted:
+        add(t, j, None)
+    index = {(t, j): i for i, (t, j) in enumerate(zip(col_t, col_j, strict=True))}
+    keep = sorted({index[tj] for tj in wanted} | set(np.nonzero(y0 > 0.5)[0].tolist()))
+    m, meta = _build(cp, [col_t[i] for i in keep], [col_j[i] for i in keep], np.asarray(util)[keep], lp=False)
+    res = m.solve_milp((deadline - time.monotonic()) / 2)
+    if res.x is None or res.status != "optimal" or res.objective < value0 - 1e-9 * max(1.0, abs(value0)):
+        return None
+    full = np.zeros(len(col_t))
+    full[keep] = res.x[: meta["n"]]
+    return full, res.objective, res.objective
 
 
 def _ranked_columns(cp: Compiled, threshold: int) -> list[tuple[int, int]]:

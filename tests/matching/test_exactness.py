@@ -1,14 +1,20 @@
 """Exact by construction, honest statuses: the engine against the exact MILP and plain counting."""
 
 import itertools
+import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from rotations.engine import Problem, Project, Talent, evaluate, solve
+from rotations.engine.compiled import Compiled
+from rotations.engine.metrics import score
 from rotations.engine.reference import shapes
 from rotations.engine.reference.oracle import exact
 from rotations.engine.reference.synthetic import cohort
-from tests.matching.strategies import cohorts
+from rotations.engine.selection import select
+from rotations.engine.solver import _decomposed
+from tests.matching.strategies import cohorts, shaped_cohorts
 
 FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -173,3 +179,32 @@ def test_the_same_input_and_limit_give_the_same_plan_on_a_hard_shape():
     first, second = solve(problem), solve(problem)
     assert first.assignments == second.assignments
     assert first.status == second.status and first.objective == second.objective
+
+
+def test_a_buddy_threshold_selection_never_picks_a_rank_above_its_threshold():
+    # A buddy's partner column joins the LP beside it only where the threshold lets the partner go: a plan
+    # made at threshold R must not have a worst rank above R (it once had R + 1, and a loose bound).
+
+    for seed in range(3):
+        cp = Compiled(shapes.build("buddies", 40, seed))
+        for threshold in range(cp.M, 0, -1):
+            sel = select(cp, threshold, time.monotonic() + 30)
+            if sel.status != "ok":
+                break
+            assert all(cp.talent_rank(t, j) <= threshold for t, j in sel.columns)
+            assert sel.value <= sel.bound + 1e-6 * max(1.0, abs(sel.bound))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem=shaped_cohorts(shapes=("buddies",), min_talents=4, max_talents=9))
+def test_the_buddy_decomposition_alone_holds_the_exact_optimum_and_is_right_when_it_proves(problem):
+    # Without the full-model polish, which would hide a wrong proof on cohorts this small.
+
+    cp = Compiled(problem)
+    plan, upper, _ = _decomposed(cp, time.monotonic() + 30)
+    truth = exact(problem, time_limit=60)
+    assert truth.status == "optimal"  # feasible by construction
+    tolerance = 1e-6 * max(1.0, abs(truth.objective))
+    assert upper >= truth.objective - tolerance
+    if plan is not None and upper - score(cp, plan)["objective"] <= tolerance:
+        assert score(cp, plan)["objective"] == pytest.approx(truth.objective, abs=tolerance)
