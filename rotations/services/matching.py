@@ -51,7 +51,7 @@ def build_problem(cohort, *, locks=(), time_limit=DEFAULT_TIME_LIMIT):
     by_pk = {project.pk: project for project in projects}
     minimum = ranking_minimum(cohort, [project.organization_id for project in projects])
     for talent_id, ranked in list(rankings.items()):
-        if not minimum.met_by([by_pk[pk] for pk in ranked if pk in by_pk]):
+        if not minimum.met_by([by_pk[pk].organization_id for pk in ranked if pk in by_pk]):
             rankings[talent_id] = []
 
     problem_talents = tuple(

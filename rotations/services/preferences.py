@@ -32,9 +32,9 @@ class RankingMinimum:
     hosts: int
     lowered: bool  # the cohort has fewer approved projects or hosts than the settings ask for
 
-    def met_by(self, projects):
-        """Do `projects` (with `organization_id`) reach the minimum?"""
-        return len(projects) >= self.projects and len({project.organization_id for project in projects}) >= self.hosts
+    def met_by(self, organization_ids):
+        """Does a ranking reach the minimum? `organization_ids`: the host of each ranked approved project."""
+        return len(organization_ids) >= self.projects and len(set(organization_ids)) >= self.hosts
 
 
 def ranking_minimum(cohort, organization_ids=None):
@@ -163,8 +163,8 @@ def save_talent_ranking(talent, cohort, projects, *, by):
     _require_open(cohort)
     if not TalentProfile.objects.accepted_in(cohort).filter(pk=talent.pk).exists():
         raise ValidationError(_("Only accepted talents of %(cohort)s rank its projects.") % {"cohort": cohort})
-    approved = dict(Project.objects.approved_in(cohort).values_list("pk", "organization_id"))
-    if any(project.pk not in approved for project in projects):
+    allowed = set(Project.objects.approved_in(cohort).values_list("pk", flat=True))
+    if any(project.pk not in allowed for project in projects):
         raise ValidationError(_("You can only rank the approved projects of your own cohort."))
     if len({project.pk for project in projects}) != len(projects):
         raise ValidationError(_("Each project can be ranked once."))
@@ -254,7 +254,7 @@ def send_preference_reminders(now=None):
         for talent_id, organization_id in TalentPreference.objects.filter(
             project__in=Project.objects.approved_in(cohort)
         ).values_list("talent", "project__organization"):
-            ranked.setdefault(talent_id, []).append(_Ranked(organization_id))
+            ranked.setdefault(talent_id, []).append(organization_id)
         for talent in TalentProfile.objects.accepted_in(cohort).select_related("user"):
             if not minimum.met_by(ranked.get(talent.pk, [])):
                 _remind(
@@ -273,11 +273,6 @@ def send_preference_reminders(now=None):
                 _remind(cohort, member, email, "host", {**context, "url": reverse("hosts_members:projects")})
                 count += 1
     return count
-
-
-@dataclass(frozen=True)
-class _Ranked:
-    organization_id: int
 
 
 def _cohorts_near_deadline(now):

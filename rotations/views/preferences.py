@@ -65,7 +65,7 @@ def talent_preferences(request):
         "ranking": ranking,
         "unranked": [project for project in projects if project.pk not in ranked_ids],
         "minimum": minimum,
-        "enough": minimum.met_by(counted),
+        "enough": minimum.met_by([project.organization_id for project in counted]),
         "ranked_count": len(counted),
         "ranked_hosts": len({project.organization_id for project in counted}),
         "approved_projects": len(projects),

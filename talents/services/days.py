@@ -111,9 +111,15 @@ def _check_date(day, *, cohort, periods, today):
         )
 
 
+def _absence_within(talent, *, starts_on, ends_on):
+    """The talent's first absence that shares a day with starts_on..ends_on, or None."""
+    overlapping = Absence.objects.filter(talent=talent, starts_on__lte=ends_on, ends_on__gte=starts_on)
+    return overlapping.order_by("starts_on").first()
+
+
 def _refuse_absent(talent, day):
     """A day at AI Sweden cannot fall inside one of the talent's absences (the reverse of _refuse_overlaps)."""
-    absence = Absence.objects.filter(talent=talent, starts_on__lte=day, ends_on__gte=day).first()
+    absence = _absence_within(talent, starts_on=day, ends_on=day)
     if absence:
         raise ValidationError(
             {
@@ -211,8 +217,7 @@ def edit_day(log, *, data, by):
 
 def _refuse_overlaps(talent, *, starts_on, ends_on):
     """An absence may neither overlap another one of the talent's nor cover a day they logged at AI Sweden."""
-    absences = Absence.objects.filter(talent=talent, starts_on__lte=ends_on, ends_on__gte=starts_on)
-    overlapping = absences.order_by("starts_on").first()
+    overlapping = _absence_within(talent, starts_on=starts_on, ends_on=ends_on)
     if overlapping:
         raise ValidationError(
             {
