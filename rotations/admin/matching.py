@@ -1,6 +1,7 @@
 """Matching runs in the admin: start a run, watch it, read its metrics and plan, lock or change cells
 and run again, apply the plan, and see why a talent got what they got."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
@@ -12,10 +13,18 @@ from django.views.decorators.http import require_POST
 
 from eyeforai.admintools.permissions import has_permission, require_permission
 from eyeforai.programme.models import Cohort
-from rotations.admin.run_page import build_run_page
+from rotations.admin.run_page import build_run_page, limit_in_words
 from rotations.choices import RunStatus
 from rotations.models import MatchingRun
-from rotations.services.matching import apply_run, run_again, start_run, why_for
+from rotations.services.matching import (
+    apply_run,
+    longer_time_limits,
+    run_again,
+    run_longer,
+    start_run,
+    stopped_short,
+    why_for,
+)
 
 
 @admin.register(MatchingRun)
@@ -37,6 +46,7 @@ class MatchingRunAdmin(admin.ModelAdmin):
             path("start/<slug:cohort>/", view(require_POST(self.start_view)), name="rotations_matching_start"),
             path("<uuid:run>/plan/", view(self.run_view), name="rotations_matching_run"),
             path("<uuid:run>/again/", view(require_POST(self.again_view)), name="rotations_matching_again"),
+            path("<uuid:run>/longer/", view(require_POST(self.longer_view)), name="rotations_matching_longer"),
             path("<uuid:run>/apply/", view(require_POST(self.apply_view)), name="rotations_matching_apply"),
             path("<uuid:run>/why/<uuid:talent>/", view(self.why_view), name="rotations_matching_why"),
             *super().get_urls(),
@@ -65,15 +75,37 @@ class MatchingRunAdmin(admin.ModelAdmin):
             self.message_user(request, message, messages.ERROR)
 
     def run_view(self, request, run):
-        run = self._run(request, run)
+        return self._run_page(request, self._run(request, run))
+
+    def _run_page(self, request, run, *, longer_form=None):
+        can_run_matching = has_permission(request, "rotations.run_matching")
+        if longer_form is None and can_run_matching and stopped_short(run) and run.cohort.is_being_matched:
+            longer_form = LongerRunForm(run=run)
         context = self._context(
             request,
             _("Matching run: %(cohort)s") % {"cohort": run.cohort},
-            can_run_matching=has_permission(request, "rotations.run_matching"),
+            can_run_matching=can_run_matching,
             can_apply_matching=has_permission(request, "rotations.apply_matching"),
+            longer_form=longer_form,
             **build_run_page(run),
         )
         return TemplateResponse(request, "admin/rotations/matching_run.html", context)
+
+    def longer_view(self, request, run):
+        """A new run with the same locks and a longer time limit, for a run that stopped short."""
+        run = self._run(request, run, permission="rotations.run_matching")
+        form = LongerRunForm(request.POST, run=run)
+        if not form.is_valid():
+            return self._run_page(request, run, longer_form=form)
+        try:
+            new_run = run_longer(run, by=request.user, time_limit=form.cleaned_data["time_limit"])
+        except ValidationError as error:
+            self._refused(request, error)
+            return HttpResponseRedirect(reverse("admin:rotations_matching_run", args=[run.uuid]))
+        limit = limit_in_words(new_run.parameters["time_limit"])
+        message = _("Running again with a time limit of %(limit)s.") % {"limit": limit}
+        self.message_user(request, message, messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:rotations_matching_run", args=[new_run.uuid]))
 
     def again_view(self, request, run):
         """A new run with the cells the manager locked (or changed, which locks them) on this one."""
@@ -116,6 +148,20 @@ class MatchingRunAdmin(admin.ModelAdmin):
         context = self._context(request, _("Why this placement: %(name)s") % {"name": row["talent"].name},
                                 run=run, row=row, reasons=reasons)  # fmt: skip
         return TemplateResponse(request, "admin/rotations/matching_why.html", context)
+
+
+class LongerRunForm(forms.Form):
+    """The longer time limit for "Run again with more time"; only limits longer than the run's are offered."""
+
+    time_limit = forms.TypedChoiceField(label=_("Time limit"), coerce=int, choices=())
+
+    def __init__(self, *args, run, **kwargs):
+        super().__init__(*args, **kwargs)
+        limits = longer_time_limits(run)
+        self.fields["time_limit"].choices = [(limit, limit_in_words(limit)) for limit in limits]
+        if limits:
+            self.fields["time_limit"].initial = limits[0]
+        self.auto_id = "longer_%s"
 
 
 def _posted_cells(post):

@@ -20,6 +20,10 @@ from talents.models import TalentProfile
 logger = logging.getLogger(__name__)
 
 DEFAULT_TIME_LIMIT = 20.0
+# A manager waits for the run page: ten minutes is the most a run may take. The longer limits the run
+# page offers for a run that stopped short (run_longer), in seconds.
+MAX_TIME_LIMIT = 600
+LONGER_TIME_LIMITS = (60, 120, 300, 600)
 
 
 def build_problem(cohort, *, locks=(), time_limit=DEFAULT_TIME_LIMIT):
@@ -116,18 +120,26 @@ def _check_being_matched(cohort):
 def start_run(cohort, *, by, locks=(), time_limit=DEFAULT_TIME_LIMIT):
     """Queue a matching run. Side effect: after commit, the 'rotations.run_matching' task runs it.
 
-    Refused (ValidationError) for a cohort that is not recruiting or matching.
+    Refused (ValidationError) for a cohort that is not recruiting or matching, and for a time limit
+    above MAX_TIME_LIMIT seconds. The activity entry notes the locked cells and a time limit other
+    than the default.
     """
     from rotations.tasks import run_matching_task  # noqa: PLC0415 - the task module imports this one
 
+    if not 0 < time_limit <= MAX_TIME_LIMIT:
+        raise ValidationError(
+            _("A run may take at most %(limit)d seconds; choose a shorter time limit.") % {"limit": MAX_TIME_LIMIT}
+        )
     _check_being_matched(cohort)
     run = MatchingRun.objects.create(
         cohort=cohort,
         created_by=by,
         parameters={"time_limit": time_limit, "locks": [list(lock) for lock in locks]},
     )
-    note = _("%(count)d cells locked") % {"count": len(locks)} if locks else ""
-    record(run, "matchingrun.started", by=by, to_state=run.status, note=note)
+    notes = [_("%(count)d cells locked") % {"count": len(locks)}] if locks else []
+    if time_limit != DEFAULT_TIME_LIMIT:
+        notes.append(_("time limit %(seconds)s seconds") % {"seconds": f"{time_limit:g}"})
+    record(run, "matchingrun.started", by=by, to_state=run.status, note="; ".join(notes))
     transaction.on_commit(lambda: run_matching_task.delay(run_id=run.pk))
     return run
 
@@ -155,6 +167,39 @@ def run_again(run, *, by, cells):
         if locked or project != cell["project"]:
             locks.append((cell["talent"], cell["period"], project))
     return start_run(run.cohort, by=by, locks=locks)
+
+
+def stopped_short(run):
+    """The run ended before the engine was done: no plan in its time limit, or a plan it could not
+    prove optimal (a gap left). More time may find a plan, or close the gap (run_longer)."""
+    return run.status == RunStatus.NO_PLAN or (run.status == RunStatus.DONE and (run.gap or 0) > 0)
+
+
+def longer_time_limits(run):
+    """The time limits, in seconds, that run_longer accepts for `run`: longer than the one it had."""
+    had = run.parameters.get("time_limit", DEFAULT_TIME_LIMIT)
+    return [limit for limit in LONGER_TIME_LIMITS if limit > had]
+
+
+@transaction.atomic
+def run_longer(run, *, by, time_limit):
+    """Queue a new run of `run`'s cohort with the same locks and a longer time limit (in seconds).
+
+    For a run that stopped short (stopped_short): it may have no plan, so unlike run_again no cell is
+    posted; the run's own locks are kept. Refused (ValidationError) for any other run, for a time limit
+    not among longer_time_limits(run), and for a cohort that is not recruiting or matching.
+    Side effect: as start_run (its activity entry notes the time limit).
+    """
+    run = MatchingRun.objects.select_for_update().select_related("cohort").get(pk=run.pk)
+    if not stopped_short(run):
+        raise ValidationError(
+            _("Only a run with no plan in its time limit, or one not proven optimal, can be run with more time; "
+              "this one is %(status)s.") % {"status": run.get_status_display().lower()}
+        )  # fmt: skip
+    if time_limit not in longer_time_limits(run):
+        raise ValidationError(_("Choose one of the longer time limits offered."))
+    locks = [tuple(lock) for lock in run.parameters.get("locks", [])]
+    return start_run(run.cohort, by=by, locks=locks, time_limit=time_limit)
 
 
 def execute_run(run):
