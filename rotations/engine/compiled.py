@@ -42,16 +42,20 @@ class Compiled:
         for j, p in enumerate(problem.projects):
             for k, s in enumerate(p.seats[: self.P]):
                 self.seats[j, k] = max(0, int(s))
-        # rank[t][j] for the projects talent t ranked, allowed or not, counted on the talent's own list with
-        # duplicates and unknown ids dropped; an unranked project has rank n_t + 1 (n_t = that list's length).
-        # So everything a talent's placement is worth comes from their own list: junk in one list moves
-        # nobody else's scores, and no cohort-wide constant (such as the longest list) enters any score.
-        self.rank = [{} for _ in range(self.T)]
+        # listed[t][j]: the rank of project j on talent t's own list, duplicates and unknown ids dropped (what
+        # the metrics and explanations report). rank[t]: the same down to the cohort's minimum m, which is all
+        # the objective reads; every other project has rank n_t + 1, n_t = min(list length, m). So everything
+        # a talent's placement is worth comes from their own list (junk in one list moves nobody else's
+        # scores, no cohort-wide constant such as the longest list enters any score), and a list cut to the
+        # minimum compiles to exactly the same numbers as the whole list: cutting cannot pay.
+        self.listed = [{} for _ in range(self.T)]
         for t, talent in enumerate(problem.talents):
             for pid in talent.ranking:
                 j = self.j_index.get(pid)
-                if j is not None and j not in self.rank[t]:
-                    self.rank[t][j] = len(self.rank[t]) + 1
+                if j is not None and j not in self.listed[t]:
+                    self.listed[t][j] = len(self.listed[t]) + 1
+        counted = min(problem.ranked_minimum, self.J) if problem.ranked_minimum > 0 else self.J
+        self.rank = [{j: r for j, r in listed.items() if r <= counted} for listed in self.listed]
         self.unranked_rank = np.array([len(r) + 1 for r in self.rank], dtype=np.int64)
         # The largest rank any placement can have: a bound for the fairness threshold, never a score.
         self.M = int(self.unranked_rank.max(initial=1))
@@ -119,26 +123,26 @@ class Compiled:
         return (t, j) not in self.banned
 
     def talent_rank(self, t: int, j: int) -> int:
-        """The rank of project j on talent t's own list; unranked is one below their own last rank."""
+        """The rank the objective reads: on talent t's own list down to the cohort's minimum; any other
+        project is one below their last counted choice."""
         return self.rank[t].get(j, int(self.unranked_rank[t]))
+
+    def listed_rank(self, t: int, j: int) -> int:
+        """The rank of project j on talent t's whole list, for the metrics (unranked: one below its end)."""
+        return self.listed[t].get(j, len(self.listed[t]) + 1)
 
     # Why ranking fewer projects does not pay. A talent's placement is worth `talent * (n_t + 1 - rank)`:
     # one point per step of their own rank, the same step for every talent, 0 for an unranked project.
-    # Every talent gets exactly P placements in every plan, so the constant n_t + 1 never changes which plan
-    # wins; only the steps between a talent's options do. Cut a true list of n to its first m: the steps
-    # among the m kept stay, and every project below them (true rank k > m) now counts as rank m + 1 —
-    # never above its true place, never below the kept ones. So for any two options with true ranks k < l
-    # the cut list claims a step of min(l, m+1) - min(k, m+1), between 0 and the true l - k: it never
-    # exaggerates how much the talent prefers one option to another, which is the only lever a report has
-    # on an optimising planner (a plan that moves the talent up must pay for itself in the score, and the
-    # cut makes moving up worth no more than the truth does). The fairness term agrees: the cut talent's
-    # worst rank becomes min(k, m + 1) <= k, so the planner protects them less, not more. The old scale
-    # valued every unranked project at the cohort's longest list + 1, below the cut talent's true ranks:
-    # it claimed wider steps than the truth, and a cut list paid.
-    # This is an argument about single trade-offs, not a proof over whole plans (a planner weighs several
-    # placements and other talents at once); tests/matching/test_truncation.py searches random cohorts with
-    # the exact model for a cut that gains and must find none. Leaving a project out of the MIDDLE of a list
-    # is different: it moves that project below the kept ones, a reordering, which can pay (README).
+    # Scoring on the talent's own list alone was not enough: a list cut short squeezes the steps below the
+    # cut, and although that never exaggerates a single trade-off, it lowers the cut talent's worst rank, so
+    # the fairness term (the cohort's worst rank) could move a whole plan so that the cut talent came out
+    # better (tests/matching/test_truncation.py found such a cohort: rank sum 6 instead of 7). So the
+    # objective reads each list only down to the cohort's minimum m, which the portal requires of every list
+    # (rotations/services/preferences.py): a list cut to m, or to anything longer, compiles to the same
+    # numbers as the whole list, and gives the same plan. The price: below a talent's m-th choice the
+    # planner does not tell their choices apart (the metrics still report the whole list). Leaving a project
+    # out of the MIDDLE of a list is different: it moves that project below the kept ones, a reordering,
+    # which an optimising planner cannot be proof against (README states the largest gain measured).
 
     def talent_points(self, t: int, j: int) -> float:
         """The talent's own part of a placement's worth (see Weights)."""

@@ -21,14 +21,14 @@ def why(problem: Problem, plan: Plan, talent_id: str) -> list[dict]:
     got = {p: cp.j_index[j] for (tid, p), j in plan.assignments.items() if tid == talent_id and j in cp.j_index}
     if not got:
         return []
-    worst = max(cp.talent_rank(t, j) for j in got.values())
+    worst = max(cp.listed_rank(t, j) for j in got.values())
     holders: dict[tuple[int, int], list[str]] = {}
     for (tid, p), jid in sorted(plan.assignments.items()):
         if jid in cp.j_index:
             holders.setdefault((cp.j_index[jid], p), []).append(tid)
     locked = {p for s, p, _ in cp.locks if s == t}
     out = []
-    for j, r in sorted(cp.rank[t].items(), key=lambda item: item[1]):
+    for j, r in sorted(cp.listed[t].items(), key=lambda item: item[1]):
         if r >= worst or j in got.values():
             continue
         reason, period = _reason(cp, t, j, got=got, holders=holders, locked=locked)
@@ -51,7 +51,7 @@ def _reason(cp: Compiled, t: int, j: int, *, got, holders, locked) -> tuple[str,
         if cp.host_of[other] == cp.host_of[j]:
             return f"host already used in period {p + 1}", p + 1
     # The periods where j would have been an improvement and was open to the talent.
-    better = [p for p in seated if p not in locked and cp.talent_rank(t, got[p]) > cp.talent_rank(t, j)]
+    better = [p for p in seated if p not in locked and cp.listed_rank(t, got[p]) > cp.listed_rank(t, j)]
     for p in better or seated:
         taken = holders.get((j, p), [])
         if len(taken) >= cp.seats[j, p]:

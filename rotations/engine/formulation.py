@@ -29,10 +29,12 @@ class Solved:
 
 
 def solve_full(
-    cp: Compiled, col_t, col_j, util, rank, *, fairness: bool, time_limit: float, gap=1e-9, relax=False
-) -> Solved:
+    cp: Compiled, col_t, col_j, util, rank, *, fairness: bool, time_limit: float, gap=1e-9, relax=False, keep_cut=False,
+    spare: list | None = None,
+) -> Solved:  # fmt: skip
     """The period-indexed model on these columns. `relax`: its LP instead, with "unplaced" artificials at a
-    large cost so it is always feasible, and `seat_duals` (J x P, the price of a seat in a period) set."""
+    large cost so it is always feasible, and `seat_duals` (J x P, the price of a seat in a period) set.
+    `spare`: a plan the clock cut short is appended there instead of returned (the engine's last resort)."""
     col_t, col_j = np.asarray(col_t, dtype=np.int64), np.asarray(col_j, dtype=np.int64)
     util, rank = np.asarray(util, dtype=float), np.asarray(rank, dtype=float)
     P = cp.P
@@ -84,12 +86,14 @@ def solve_full(
         duals = None if result.duals is None else result.duals[r_seat : r_seat + cp.J * P].reshape(cp.J, P)
         support = None if result.x is None else np.unique(vc[result.x[:n] > 1e-6])
         return Solved(result, {}, duals, support)
-    result = m.solve_milp(time_limit, gap=gap)
-    assignments = {}
-    if result.x is not None:
-        for i in np.nonzero(result.x[:n] > 0.5)[0]:
-            assignments[(int(vt[i]), int(vp[i]))] = int(vj[i])
-    return Solved(result, assignments)
+    result = m.solve_milp(time_limit, gap=gap, keep_cut=keep_cut)
+    if result.cut_x is not None and spare is not None:
+        spare.append(_assignments(result.cut_x, n, vt, vj, vp))
+    return Solved(result, {} if result.x is None else _assignments(result.x, n, vt, vj, vp))
+
+
+def _assignments(x, n, vt, vj, vp) -> dict[tuple[int, int], int]:
+    return {(int(vt[i]), int(vp[i])): int(vj[i]) for i in np.nonzero(x[:n] > 0.5)[0]}
 
 
 def _open(lock_of, locked, t, j, p) -> bool:

@@ -11,15 +11,17 @@ from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 INF = np.inf
+MILP_SHARE = 0.8  # of the time an integer program is given, what HiGHS is told (see Builder.solve_milp)
 
 
 @dataclass
 class Result:
-    status: str  # "optimal" | "feasible" (time limit with a solution) | "infeasible" | "none" (no solution)
+    status: str  # "optimal" | "feasible" (stopped by the clock, kept) | "infeasible" | "none" (no answer)
     x: np.ndarray | None
     objective: float | None
     bound: float | None  # proven upper bound (maximisation)
     duals: np.ndarray | None = None  # per row, d(objective)/d(rhs); LP only
+    cut_x: np.ndarray | None = None  # "none" only: what HiGHS had when the clock stopped it (see solve_milp)
 
 
 class Builder:
@@ -62,21 +64,29 @@ class Builder:
         )
         return cat(self._cost), cat(self._lb), cat(self._ub), cat(self._int), matrix, cat(self._rlb), cat(self._rub)
 
-    def solve_milp(self, time_limit: float, gap: float = 1e-9) -> Result:
+    def solve_milp(self, time_limit: float, gap: float = 1e-9, *, keep_cut: bool = False) -> Result:
+        """The integer program. Stopped by the clock, its answer is set aside ("none", no bound, the point
+        in `cut_x`) unless `keep_cut`: where HiGHS stops depends on the machine's load, so the engine builds
+        on finished answers only, and the same input and limit give the same plan (see solver.py, "Time")."""
         cost, lb, ub, integ, matrix, rlb, rub = self._arrays()
         constraints = [LinearConstraint(matrix, rlb, rub)] if self.n_rows else []
+        # At the root of a large integer program HiGHS looks at its clock seldom (seen: 2.4 s past a 10.4 s
+        # limit on a loaded machine), so the engine's own calls are told to stop at MILP_SHARE of their time.
+        limit = time_limit if keep_cut else time_limit * MILP_SHARE
         res = milp(
             -cost,
             integrality=integ,
             bounds=Bounds(lb, ub),
             constraints=constraints,
-            options={"time_limit": max(0.05, time_limit), "mip_rel_gap": gap, "presolve": True},
+            options={"time_limit": max(0.05, limit), "mip_rel_gap": gap, "presolve": True},
         )
         if res.status == 2:
             return Result("infeasible", None, None, None)
         if res.x is None:
-            return Result("none", None, None, _bound(res))
+            return Result("none", None, None, _bound(res) if keep_cut else None)
         x = np.where(integ == 1, np.round(res.x), res.x)
+        if res.status != 0 and not keep_cut:
+            return Result("none", None, None, None, cut_x=x)
         status = "optimal" if res.status == 0 else "feasible"
         return Result(status, x, float(cost @ x), _bound(res))
 

@@ -92,8 +92,8 @@ def blocking_pairs(cp: Compiled, plan: dict[tuple[int, int], int], p: int) -> li
         if current is None or (t, p) in locked:
             continue
         other_hosts = {cp.host_of[plan[(t, q)]] for q in range(cp.P) if q != p and (t, q) in plan}
-        for j, r in cp.rank[t].items():
-            if r >= cp.talent_rank(t, current) or cp.seats[j, p] == 0 or not cp.allowed(t, j):
+        for j, r in cp.listed[t].items():
+            if r >= cp.listed_rank(t, current) or cp.seats[j, p] == 0 or not cp.allowed(t, j):
                 continue
             if cp.host_of[j] in other_hosts:
                 continue
@@ -111,7 +111,7 @@ def evaluate(problem: Problem, plan: Plan) -> dict:
     placed = _indexed(cp, plan.assignments)
     periods = []
     for p in range(cp.P):
-        ranks = [cp.talent_rank(t, j) for (t, q), j in placed.items() if q == p]
+        ranks = [cp.listed_rank(t, j) for (t, q), j in placed.items() if q == p]
         left: dict[str, int] = dict.fromkeys(cp.host_ids, 0)
         for j in range(cp.J):
             left[cp.host_ids[cp.host_of[j]]] += int(cp.seats[j, p])
@@ -126,12 +126,12 @@ def evaluate(problem: Problem, plan: Plan) -> dict:
                 "top3_share": _share(ranks, 3),
                 "mean_rank": sum(ranks) / len(ranks) if ranks else None,
                 "worst_rank": max(ranks, default=None),
-                "unranked": sum(j not in cp.rank[t] for (t, q), j in placed.items() if q == p),
+                "unranked": sum(j not in cp.listed[t] for (t, q), j in placed.items() if q == p),
                 "seats_left": left,
                 "blocking_pairs": len(blocking_pairs(cp, placed, p)),
             }
         )
-    ranks = [cp.talent_rank(t, j) for (t, _), j in placed.items()]
+    ranks = [cp.listed_rank(t, j) for (t, _), j in placed.items()]  # on the whole lists, as the talents wrote them
     broken = violations(cp, placed)
     parts = score(cp, placed)
     return {
@@ -143,7 +143,7 @@ def evaluate(problem: Problem, plan: Plan) -> dict:
         "top3_share": _share(ranks, 3),
         "mean_rank": sum(ranks) / len(ranks) if ranks else None,
         "worst_rank": max(ranks, default=None),
-        "unranked_rank": cp.M,  # the largest: each talent's unranked projects rank one below their own list
+        "unranked_rank": max((len(listed) + 1 for listed in cp.listed), default=1),  # the largest, on whole lists
         "blocking_pairs": sum(p["blocking_pairs"] for p in periods),
         "buddy_pairs": len(cp.buddy_pairs),
         "buddy_periods_together": parts["buddy_periods_together"],

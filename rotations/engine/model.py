@@ -29,8 +29,10 @@ class Project:
 class Weights:
     """How much each part of the objective counts. One point is one step of a talent's own rank.
 
-    Ranks are counted on each talent's own list, duplicates and unknown project ids dropped: of a list of n,
-    the k-th project has rank k and every unranked project rank n + 1 (one below the talent's own last).
+    Ranks are counted on each talent's own list, duplicates and unknown project ids dropped, down to the
+    cohort's minimum m (`Problem.ranked_minimum`): of a list of n, the k-th project has rank k for k <= m, and
+    every other project, unranked or below the m-th choice, rank min(n, m) + 1 (one below the talent's last
+    counted choice).
     A placement is worth `talent * (n + 1 - rank)`, so a first choice of a ten-long list is worth 10 points
     and an unranked project 0; every talent gets P placements, so only the steps count, and a step is worth
     the same to everyone. Nothing in one talent's score depends on another talent's list.
@@ -59,6 +61,10 @@ class Problem:
     forbidden: frozenset[tuple[str, str]] = frozenset()  # (talent id, project id or host id)
     weights: Weights = Weights()
     time_limit: float = 20.0
+    # The cohort's minimum list (the portal's MATCHING_MIN_RANKED_PROJECTS, lowered to the projects it has):
+    # a talent's choices below it count like unranked ones, so a list cut to the minimum is worth exactly
+    # what the whole list is, and cutting never pays (see Compiled). 0: every choice on a list counts.
+    ranked_minimum: int = 6
 
 
 @dataclass

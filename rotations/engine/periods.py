@@ -26,7 +26,8 @@ import time
 import numpy as np
 
 from .compiled import Compiled
-from .formulation import solve_full
+from .formulation import Solved, solve_full
+from .lp import Result
 from .metrics import score
 from .pricing import pair_counts
 
@@ -95,8 +96,9 @@ def bound_and_columns(cp: Compiled, pi: np.ndarray, threshold: int, have: list[s
     return bound, new
 
 
-def fit(cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: float):
-    """(plan or None, bound on the threshold's value without fairness, over all columns; inf if none proven)."""
+def fit(cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: float, spare: list | None = None):
+    """(plan or None, bound on the threshold's value without fairness, over all columns; inf if none proven).
+    `spare` collects plans of integer programs the clock cut short (see solver.py)."""
     have: list[set[int]] = [set() for _ in range(cp.T)]
     for t, j in columns:
         have[t].add(j)
@@ -110,9 +112,13 @@ def fit(cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: 
         rank = [cp.talent_rank(t, j) for t, j in cols]
         col_t, col_j = [t for t, _ in cols], [j for _, j in cols]
         remaining = deadline - time.monotonic()
+        if remaining < MIN_START:  # building the model alone would overrun the limit
+            return Solved(Result("none", None, None, None), {})
         # The LP leaves the fairness row out (every column is within the threshold, whose fairness the
         # caller charges); the integer program keeps it, so the plan also lifts its worst rank.
-        return solve_full(cp, col_t, col_j, util, rank, fairness=not relax, time_limit=remaining, relax=relax)
+        return solve_full(
+            cp, col_t, col_j, util, rank, fairness=not relax, time_limit=remaining, relax=relax, spare=spare
+        )
 
     def keep(assignments) -> None:
         if assignments:

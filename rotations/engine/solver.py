@@ -19,10 +19,13 @@ Method (see DESIGN notes in __init__):
 
 Time: a twentieth of the limit is kept back (RESERVE) for what runs after the deadline, every HiGHS call
 gets the time left, a generation round or a model is started only when the last one of its kind would
-still end in time, and the polish and the certificate share the same limit. The deadline only decides
-whether to go on; what each step computes does not depend on the clock, so a run that finishes its work
-within the limit gives the same plan every time. A run cut short by the limit can differ (HiGHS stops
-where the clock stops it).
+still end in time, and the polish and the certificate share the same limit. The clock only decides
+whether to go on, never what a step computes: an integer program the clock stops is set aside, not built
+on (lp.solve_milp), so the plan and the bound come from finished steps only and the same input and limit
+give the same plan, unless a step ends within a hair of the deadline. HiGHS has no deterministic work
+limit, so a step cannot be stopped at the same point on every run. Only when no finished step gave a
+plan is a set-aside plan returned (the best one, "feasible", with its gap), and its explanation says that
+another run may differ: a plan is worth more to the manager than "no plan in time".
 """
 
 import time
@@ -54,42 +57,44 @@ def solve(problem: Problem, *, method: str = "auto") -> Plan:
     if reasons:  # each names the talent, period, project, host or lock it is about
         stats = {"certificate": {"rule": "checks"}}
         return Plan(INFEASIBLE, {}, None, None, reasons, time.monotonic() - started, method=method, stats=stats)
+    spare: list = []  # plans of integer programs the clock cut short: only if nothing finished gives one
     if method == "full":
-        plan, upper = _full(cp, deadline)
-        return _finish(cp, plan, upper, started=started, deadline=deadline, method="full", stats={})
-    plan, upper, stats = _decomposed(cp, deadline)
+        plan, upper = _full(cp, deadline, spare)
+        return _finish(cp, plan, upper, spare, started=started, deadline=deadline, method="full", stats={})
+    plan, upper, stats = _decomposed(cp, deadline, spare)
     small = cp.T * cp.J * cp.P <= FULL_MODEL_LIMIT
     unproven = plan is None or upper - score(cp, plan)["objective"] > GAP_TOL * max(1.0, abs(upper))
     if small and unproven and upper > -np.inf and deadline - time.monotonic() >= periods.MIN_START:
-        full_plan, full_upper = _full(cp, deadline)
+        full_plan, full_upper = _full(cp, deadline, spare)
         if full_plan is not None and (plan is None or score(cp, full_plan)["objective"] > score(cp, plan)["objective"]):
             plan = full_plan
         upper = min(upper, full_upper)
         stats["polished"] = True
-    return _finish(cp, plan, upper, started=started, deadline=deadline, method="decomposed", stats=stats)
+    return _finish(cp, plan, upper, spare, started=started, deadline=deadline, method="decomposed", stats=stats)
 
 
-def _full(cp: Compiled, deadline: float):
+def _full(cp: Compiled, deadline: float, spare: list):
     """The exact model over every allowed column: (plan or None, bound; -inf when proven infeasible)."""
     cols = [(t, j) for t in range(cp.T) for j in range(cp.J) if cp.allowed(t, j)]
-    solved = _solve_columns(cp, cols, fairness=True, deadline=deadline)
+    solved = _solve_columns(cp, cols, fairness=True, deadline=deadline, spare=spare)
     bound = solved.result.bound
     if solved.result.status == "infeasible":
         bound = -np.inf
     return (solved.assignments or None), (np.inf if bound is None else bound)
 
 
-def _solve_columns(cp: Compiled, cols, *, fairness: bool, deadline: float, periods_only: bool = False):
+def _solve_columns(cp: Compiled, cols, *, fairness: bool, deadline: float, periods_only: bool = False, spare=None):
     col_t = [t for t, _ in cols]
     col_j = [j for _, j in cols]
     # When only the periods are open every column is used once whatever happens, so its worth is a
     # constant; leaving it out lets HiGHS stop at the first feasible point when there are no buddies.
     util = [0.0 if periods_only else cp.utility(t, j) for t, j in cols]
     rank = [cp.talent_rank(t, j) for t, j in cols]
-    return solve_full(cp, col_t, col_j, util, rank, fairness=fairness, time_limit=deadline - time.monotonic())
+    limit = deadline - time.monotonic()
+    return solve_full(cp, col_t, col_j, util, rank, fairness=fairness, time_limit=limit, spare=spare)
 
 
-def _threshold(cp: Compiled, R: int, deadline: float, stats: dict):
+def _threshold(cp: Compiled, R: int, deadline: float, stats: dict, spare: list):
     """Best plan with every talent rank <= R, and an upper bound on its value without the fairness term."""
     sel = select(cp, R, deadline)
     stats.setdefault("thresholds", []).append(R)
@@ -100,7 +105,7 @@ def _threshold(cp: Compiled, R: int, deadline: float, stats: dict):
     if sel.status != "ok":
         return None, np.inf if sel.bound is None else sel.bound
     chosen = [(t, j) for t in sorted(sel.chosen) for j in sorted(sel.chosen[t])]
-    stage2 = _solve_columns(cp, chosen, fairness=False, deadline=deadline, periods_only=True)
+    stage2 = _solve_columns(cp, chosen, fairness=False, deadline=deadline, periods_only=True, spare=spare)
     if stage2.assignments:
         return stage2.assignments, sel.bound
     stats["fallbacks"] = stats.get("fallbacks", 0) + 1
@@ -109,14 +114,14 @@ def _threshold(cp: Compiled, R: int, deadline: float, stats: dict):
     start = sel.support if cp.buddy_pairs else sel.columns
     columns = [(t, j) for t, j in start if cp.talent_rank(t, j) <= R]
     # The periods decide: column generation on the period-indexed model, with its own (tighter) bound.
-    plan, bound = periods.fit(cp, columns, R, deadline)
+    plan, bound = periods.fit(cp, columns, R, deadline, spare)
     return plan, min(sel.bound, bound)
 
 
-def _decomposed(cp: Compiled, deadline: float):
+def _decomposed(cp: Compiled, deadline: float, spare: list):
     stats: dict = {}
     c = cp.fairness_scale()
-    plan, top = _threshold(cp, cp.M, deadline, stats)
+    plan, top = _threshold(cp, cp.M, deadline, stats, spare)
     if top == -np.inf:
         return None, -np.inf, stats
     best = score(cp, plan)["objective"] if plan else -np.inf
@@ -134,7 +139,7 @@ def _decomposed(cp: Compiled, deadline: float):
         if time.monotonic() > deadline:
             upper = max(upper, top - c * R)
             break
-        candidate, bound = _threshold(cp, R, deadline, stats)
+        candidate, bound = _threshold(cp, R, deadline, stats, spare)
         upper = max(upper, bound - c * R)
         if candidate is not None and score(cp, candidate)["objective"] > best:
             plan, best = candidate, score(cp, candidate)["objective"]
@@ -175,7 +180,13 @@ def _exact_for(cp: Compiled, deadline: float):
     return exact
 
 
-def _finish(cp: Compiled, plan, upper, *, started, deadline, method, stats) -> Plan:
+def _finish(cp: Compiled, plan, upper, spare, *, started, deadline, method, stats) -> Plan:
+    cut_short = plan is None and upper > -np.inf and bool(spare)
+    if cut_short:
+        # Nothing finished in time, but an integer program the clock stopped had a plan: better than none,
+        # though where the clock stopped it depends on the machine's load, so the explanation says so.
+        plan = max(spare, key=lambda found: score(cp, found)["objective"])
+        stats["cut_short"] = True
     if plan is None:
         if upper == -np.inf:
             small = cp.T * cp.J * cp.P <= FULL_MODEL_LIMIT
@@ -203,9 +214,15 @@ def _finish(cp: Compiled, plan, upper, *, started, deadline, method, stats) -> P
         "Proven optimal."
         if status == OPTIMAL
         else f"Best plan found; score {value:.2f}, proven bound {upper:.2f}: optimality gap {100 * gap:.3f} %.",
-        f"Worst talent rank in the plan: {parts['worst_rank']} (on each talent's own list; unranked counts "
-        "as one below their last choice).",
+        f"Worst talent rank in the plan: {parts['worst_rank']} (on each talent's own list, read down to the "
+        "cohort's minimum list; any other project counts as one below their last counted choice).",
     ]
+    if cut_short:
+        lines.append(
+            f"The time limit of {cp.problem.time_limit:g} s stopped the solver before it finished: this plan is "
+            "what it had then, and another run with the same limit may return a different one. Allow more time "
+            "for a plan that does not depend on how busy the machine is."
+        )
     if cp.buddy_pairs:
         lines.append(
             f"Buddies share a project in {parts['buddy_periods_together']} period(s) "

@@ -95,6 +95,7 @@ def build_problem(cohort, *, locks=(), time_limit=DEFAULT_TIME_LIMIT):
         periods=len(periods),
         locks=frozenset(cell_locks),
         forbidden=frozenset(forbidden),
+        ranked_minimum=minimum.projects,  # the objective reads each list down to it: cutting never pays
         time_limit=time_limit,
     )
 

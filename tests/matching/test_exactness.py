@@ -201,7 +201,7 @@ def test_the_buddy_decomposition_alone_holds_the_exact_optimum_and_is_right_when
     # Without the full-model polish, which would hide a wrong proof on cohorts this small.
 
     cp = Compiled(problem)
-    plan, upper, _ = _decomposed(cp, time.monotonic() + 30)
+    plan, upper, _ = _decomposed(cp, time.monotonic() + 30, [])
     truth = exact(problem, time_limit=60)
     assert truth.status == "optimal"  # feasible by construction
     tolerance = 1e-6 * max(1.0, abs(truth.objective))

@@ -1,16 +1,20 @@
 """Ranking fewer projects must not pay: a talent who cuts their true list is never placed better by it.
 
-Both plans come from the exact model (the oracle), so what is compared is the objective's choice, not a
-solver's luck. "Better" is judged on the talent's TRUE list: the sum of the true ranks of their placements.
+The portal takes a list only if it reaches the cohort's minimum (six projects at three hosts, lowered to
+what the cohort has); the engine reads every list down to that minimum (`Problem.ranked_minimum`, see
+rotations/engine/compiled.py). So the cuts tried here are the ones a talent could make in the portal: to the
+minimum or anything longer. Both plans come from the exact model (the oracle), so what is compared is the
+objective's choice, not a solver's luck. "Better" is judged on the talent's TRUE list: the sum of the true
+ranks of their placements.
 """
 
 import dataclasses
 import random
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from rotations.engine import Problem, Project, Talent, Weights
+from rotations.engine import Problem, Project, Talent, Weights, solve
 from rotations.engine.compiled import Compiled
 from rotations.engine.metrics import score
 from rotations.engine.reference.oracle import exact
@@ -23,8 +27,8 @@ def cohorts_with_long_lists(draw):
     rng = random.Random(draw(st.integers(0, 2**32 - 1)))
     n_talents = rng.randint(2, 6)
     projects = []
-    for h in range(rng.randint(periods, periods + 3)):
-        for k in range(rng.randint(1, 3)):
+    for h in range(rng.randint(periods + 1, periods + 3)):  # at least six projects: room below the minimum
+        for k in range(rng.randint(2, 3)):
             seats = [rng.choice([0, 1, 1, 2, 2, 3]) for _ in range(periods)]
             projects.append({"id": f"p{h}{k}", "host": f"h{h}", "seats": seats, "skills": rng.sample("abcde", 2)})
     for p in range(periods):  # enough seats in every period, as a real call would have
@@ -35,7 +39,7 @@ def cohorts_with_long_lists(draw):
     talents = tuple(
         Talent(
             t,
-            tuple(rng.sample(ids, rng.randint(min(len(ids), periods + 1), len(ids)))),
+            tuple(rng.sample(ids, rng.randint(min(len(ids), MINIMUM + 1), len(ids)))),
             frozenset(rng.sample("abcde", rng.randint(0, 3))),
             rng.choice(names) if rng.random() < 0.3 else None,
         )
@@ -49,15 +53,21 @@ def cohorts_with_long_lists(draw):
         ),
         periods=periods,
         weights=Weights(),
+        ranked_minimum=MINIMUM,
     )
 
 
+MINIMUM, MINIMUM_HOSTS = 6, 3  # the portal's defaults (MATCHING_MIN_RANKED_PROJECTS / _HOSTS)
+
+
 def shortest_allowed(problem: Problem, ranking: tuple[str, ...]) -> int:
-    """The shortest prefix with `periods` projects at `periods` hosts: the lowest the portal's minimum
-    (six at three hosts, lowered to what a cohort has) could ever go, so every cut it allows is tried too."""
+    """The shortest prefix the portal would take: the minimum number of projects, lowered to the cohort's,
+    at the minimum number of hosts, lowered likewise (rotations/services/preferences.ranking_minimum)."""
     host = {p.id: p.host for p in problem.projects}
-    for k in range(problem.periods, len(ranking) + 1):
-        if len({host[j] for j in ranking[:k]}) >= problem.periods:
+    projects = min(MINIMUM, len(problem.projects))
+    hosts = min(MINIMUM_HOSTS, len(set(host.values())))
+    for k in range(projects, len(ranking) + 1):
+        if len({host[j] for j in ranking[:k]}) >= hosts:
             return k
     return len(ranking)
 
@@ -76,8 +86,7 @@ def test_cutting_a_list_to_the_minimum_never_places_the_talent_better(problem, d
     index = data.draw(st.integers(0, len(problem.talents) - 1), label="talent")
     talent = problem.talents[index]
     lowest = shortest_allowed(problem, talent.ranking)
-    if lowest >= len(talent.ranking):
-        return
+    assume(lowest < len(talent.ranking))  # a list at the minimum already cannot be cut in the portal
     keep = data.draw(st.integers(lowest, len(talent.ranking) - 1), label="kept")
     cut = dataclasses.replace(talent, ranking=talent.ranking[:keep])
     lied = dataclasses.replace(problem, talents=(*problem.talents[:index], cut, *problem.talents[index + 1 :]))
@@ -91,3 +100,20 @@ def test_cutting_a_list_to_the_minimum_never_places_the_talent_better(problem, d
         assert abs(score(cp, plan)["objective"] - truth.objective) <= 1e-6 * max(1.0, abs(truth.objective)), (
             f"{talent.id} cut {talent.ranking} to {cut.ranking} and got true rank sum {cutting} instead of {honest}"
         )
+
+
+def test_a_list_cut_to_the_minimum_compiles_to_the_same_numbers_and_plan():
+    projects = tuple(Project(f"p{h}{k}", f"h{h}", (1, 1, 1)) for h in range(4) for k in range(3))
+    ids = [p.id for p in projects]
+    whole = Talent("t0", tuple(ids))  # twelve choices
+    others = tuple(Talent(f"t{i}", tuple(ids[i:] + ids[:i])) for i in range(1, 4))
+    problem = Problem(talents=(whole, *others), projects=projects, periods=3)
+    cut = dataclasses.replace(problem, talents=(Talent("t0", tuple(ids[:6])), *others))
+    a, b = Compiled(problem), Compiled(cut)
+    assert a.rank == b.rank
+    assert list(a.unranked_rank) == list(b.unranked_rank)
+    assert (a.utility_block(0, a.T) == b.utility_block(0, b.T)).all()
+    assert solve(problem).assignments == solve(cut).assignments
+    # The metrics still read the whole list: the talent's 9th choice is reported as 9, not as unranked.
+    assert a.listed_rank(0, a.j_index["p22"]) == 9
+    assert b.listed_rank(0, b.j_index["p22"]) == 7

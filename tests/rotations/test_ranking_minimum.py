@@ -72,6 +72,7 @@ def test_a_small_cohort_lowers_the_minimum_to_what_it_has(client, talent, matchi
     profile = accept(talent, matching_cohort)
     save_talent_ranking(profile, matching_cohort, projects, by=None)
     assert ranking_in_problem(matching_cohort, profile) == tuple(str(p.uuid) for p in projects)
+    assert build_problem(matching_cohort).ranked_minimum == 3  # the engine reads each list down to the same
     client.force_login(talent)
     page = client.get(reverse(URL)).content.decode()
     assert "Rank at least 3 projects at 2 or more host organisations" in page
@@ -95,5 +96,6 @@ def test_the_minimum_comes_from_the_settings(matching_cohort, matching_projects)
     profile = accepted_talent(matching_cohort, 1)
     save_talent_ranking(profile, matching_cohort, matching_projects[1:3], by=None)  # two projects, two hosts
     assert len(ranking_in_problem(matching_cohort, profile)) == 2
+    assert build_problem(matching_cohort).ranked_minimum == 2
     save_talent_ranking(profile, matching_cohort, matching_projects[1:2], by=None)  # one project
     assert ranking_in_problem(matching_cohort, profile) == ()

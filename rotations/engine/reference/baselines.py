@@ -22,8 +22,8 @@ from ..model import FEASIBLE, INFEASIBLE, OPTIMAL, Plan, Problem
 
 
 def _preferences(cp: Compiled, t: int):
-    """The talent's projects best first: ranked ones, then unranked by what they would add (lazily)."""
-    ranked = sorted(cp.rank[t], key=lambda j: cp.rank[t][j])
+    """The talent's projects best first: their whole list, then unranked ones by what they would add (lazily)."""
+    ranked = sorted(cp.listed[t], key=lambda j: cp.listed[t][j])
     yield from (j for j in ranked if cp.allowed(t, j))
     row = cp.utility_block(t, t + 1)[0]
     row[ranked] = -np.inf
@@ -136,6 +136,7 @@ def plain_milp(problem: Problem, time_limit: float | None = None) -> Plan:
         np.concatenate(rank),
         fairness=True,
         time_limit=limit - (time.monotonic() - started),
+        keep_cut=True,  # the reference reports what HiGHS had when its limit stopped it
     )
     res = solved.result
     if not solved.assignments:

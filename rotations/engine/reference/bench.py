@@ -13,12 +13,15 @@ Then one row measures strategy: on sampled small cohorts, each sampled talent sw
 their list, the engine solves again, and the talent's true outcome (the rank sum of their placements on
 their true list, unranked = list length + 1) is compared; the row prints the largest gain found.
 
+`--again` runs the engine twice on every cohort and says whether the second run gave the same plan.
+
 Quick subset: `make bench-matching BENCH_ARGS="--sizes 100 --shapes dominant ties --no-hard"`; the plain
 MILP at 1,000 talents too: `BENCH_ARGS="--plain-max 1000"`.
 """
 
 import argparse
 import dataclasses
+import hashlib
 import json
 import random
 import resource
@@ -67,6 +70,7 @@ def run_one(shape: str, size: int, method: str, seed: int, limit: float) -> dict
         "solve_mb": _peak_mb() - built,
         "broken": len(broken),
         "note": (plan.explanation or [""])[0] if not plan.assignments else "",
+        "plan": hashlib.sha256(repr(sorted(plan.assignments.items())).encode()).hexdigest()[:12],
     }
 
 
@@ -104,9 +108,12 @@ HEADER = (
 )
 
 
-def _print_row(shape, size, method, row):
+def _print_row(shape, size, method, row, *, again=None):
     gap = None if row.get("gap") is None else 100 * row["gap"]
     notes = []
+    if again is not None:
+        same = again.get("plan") == row.get("plan") and again.get("status") == row.get("status")
+        notes.append(f"run again: {'same plan' if same else 'DIFFERENT PLAN'} ({_fmt(again.get('seconds'), '.2f')} s)")
     if row.get("broken"):
         notes.append(f"BREAKS {row['broken']} RULE(S)")
     if row.get("note"):
@@ -160,6 +167,7 @@ def main(argv=None):
     parser.add_argument("--no-hard", action="store_true", help="leave out the 2,000-talent hard cohort")
     parser.add_argument("--swaps", type=int, default=60, help="sampled swaps for the strategy row (0: none)")
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--again", action="store_true", help="run the engine twice per cohort: same plan?")
     parser.add_argument("--one", nargs=3, metavar=("SHAPE", "SIZE", "METHOD"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
@@ -182,8 +190,10 @@ def main(argv=None):
         for method in methods:
             # A run that overruns its limit threefold is stopped and shown as such, so the benchmark ends.
             limit = ENGINE_LIMIT if method == "engine" else args.plain_limit
-            row = _in_subprocess(shape, size, method, seed=args.seed, limit=args.plain_limit, timeout=3 * limit + 60)
-            _print_row(shape, size, method, row)
+            options = {"seed": args.seed, "limit": args.plain_limit, "timeout": 3 * limit + 60}
+            row = _in_subprocess(shape, size, method, **options)
+            again = _in_subprocess(shape, size, method, **options) if args.again and method == "engine" else None
+            _print_row(shape, size, method, row, again=again)
         if size > args.plain_max:
             print(f"{shape:<12} {size:>7}  {'plain MILP':<10} skipped above {args.plain_max} talents (--plain-max)")
     if args.swaps:
