@@ -92,6 +92,8 @@ ENTRIES = {
     "admin:rotations_matching_again": managers_only(
         manager=REDIRECT, method="post", url=run_url("admin:rotations_matching_again")
     ),
+    # Posted empty, the "more time" form re-shows the run page with the message next to its field.
+    "admin:rotations_matching_longer": managers_only(method="post", url=run_url("admin:rotations_matching_longer")),
     "admin:rotations_matching_apply": managers_only(
         manager=REDIRECT, method="post", url=run_url("admin:rotations_matching_apply")
     ),
