@@ -155,7 +155,9 @@ def fit(cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: 
 
     if lp is not None and lp.support is not None and gap_left() and deadline - time.monotonic() >= MIN_START:
         _support_plan(cp, cols, lp.support, tried=tried, solve=solve, keep=keep)  # the last LP's support, if it changed
-    room = deadline - time.monotonic() >= lp_seconds  # the integer program takes at least as long as its LP
+    # The integer program takes at least as long as its LP, so with a plan in hand it starts only if that
+    # much time is left; without one it starts anyway: cut short, it still leaves a plan set aside (solver.py).
+    room = deadline - time.monotonic() >= (lp_seconds if best["plan"] is not None else MIN_START)
     if gap_left() and room:
         keep(solve([(t, j) for t in range(cp.T) for j in sorted(have[t])], relax=False).assignments)
     return best["plan"], bound

@@ -113,7 +113,8 @@ def _print_row(shape, size, method, row, *, again=None):
     notes = []
     if again is not None:
         same = again.get("plan") == row.get("plan") and again.get("status") == row.get("status")
-        notes.append(f"run again: {'same plan' if same else 'DIFFERENT PLAN'} ({_fmt(again.get('seconds'), '.2f')} s)")
+        took = f"{again['seconds']:.2f} s" if again.get("seconds") is not None else again["status"]  # stopped, crashed
+        notes.append(f"run again: {'same plan' if same else 'DIFFERENT PLAN'} ({took})")
     if row.get("broken"):
         notes.append(f"BREAKS {row['broken']} RULE(S)")
     if row.get("note"):
