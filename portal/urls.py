@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from portal import dashboards, your_data
 from portal.capacity_admin import capacity_view
+from portal.glance_admin import admin_index
 from portal.public import views as public
 
 portal_patterns = [
@@ -22,6 +23,7 @@ portal_patterns = [
     path("your-data/erasure/<uuid:uuid>/cancel/", your_data.cancel_erasure, name="cancel_erasure"),
     # Before admin/ so the admin's catch-all does not answer it.
     path("admin/capacity/", capacity_view, name="capacity"),
+    path("admin/", admin_index, name="admin_index"),  # the admin's index, with the managers' dashboard
 ]
 
 urlpatterns = [

@@ -17,6 +17,9 @@ LIVE_PLACEMENT_STATUSES = (
     PlacementStatus.ACTIVE,
     PlacementStatus.COMPLETED,
 )
+# What a talent and the host see of their placements: confirmed ones and later. A proposed one shows only
+# while the manager shares the cohort's plan (Placement.objects.visible_to_both_sides).
+ANNOUNCED_PLACEMENT_STATUSES = (PlacementStatus.CONFIRMED, PlacementStatus.ACTIVE, PlacementStatus.COMPLETED)
 # A manager may cancel a placement until it is over (or already cancelled).
 CANCELLABLE_PLACEMENT_STATUSES = (PlacementStatus.PROPOSED, PlacementStatus.CONFIRMED, PlacementStatus.ACTIVE)
 

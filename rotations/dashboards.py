@@ -61,10 +61,10 @@ def _hiring(application, placements, *, today):
 
 
 def host_talents_context(organization, *, today):
-    """Talents placed or proposed with the organisation; its projects that rank talents now, each with
-    `ranked` and `accepted` ("3 of 8 talents ranked") and the cohort's deadline; and `steps`, what the
-    host's overview asks of its members now (rank, give feedback, say whom they would hire), in a
-    fixed number of queries."""
+    """Talents placed with the organisation (host_talents: proposed ones only while the plan is shared); its
+    projects that rank talents now, each with `ranked` and `accepted` ("3 of 8 talents ranked") and the
+    cohort's deadline; and `steps`, what the host's overview asks of its members now (rank, give feedback,
+    say whom they would hire), in a fixed number of queries."""
     projects = [
         project
         for project in preferences.approved_projects_of(organization)

@@ -1,15 +1,21 @@
-"""The compliance report: for each accepted talent of a cohort, weeks expected, logged and missing."""
+"""The compliance report: for each accepted talent of a cohort, weeks expected, logged and missing.
+
+The report covers every week of the cohort so far, or only this month's (`month=True`): the weeks
+whose Thursday falls in the current month, the ISO rule for which month a week belongs to.
+"""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from talents.choices import WeekState
 from talents.models import Absence, Application, DayLog
 from talents.weeks import cohort_end, cohort_weeks, progress
 
 SORT_KEYS = ["cohort", "talent", "email", "expected", "logged", "missing", "percent", "last_log"]
+CSV_HEADER = ["cohort", "talent", "email", "weeks expected", "weeks logged", "weeks missing", "%", "last log"]
 
 
 @dataclass(frozen=True)
@@ -22,10 +28,33 @@ class ComplianceRow:
     missing: int
     percent: int
     last_log: date | None
+    talent_uuid: str = ""
+    cohort_id: int = 0
+    cohort_slug: str = ""
+    missing_weeks: tuple = ()  # the missing weeks' Mondays, oldest first
+
+    def csv_cells(self):
+        return [
+            self.cohort,
+            self.talent,
+            self.email,
+            self.expected,
+            self.logged,
+            self.missing,
+            self.percent,
+            self.last_log,
+        ]
 
 
-def compliance_rows(cohorts, *, today=None, order="cohort"):
-    """Rows for the accepted talents of `cohorts`, sorted by `order` (a SORT_KEYS name, '-' for descending).
+def in_month(week, today):
+    """The week belongs to today's month: its Thursday falls in it (ISO 8601's rule)."""
+    thursday = week.monday + timedelta(days=3)
+    return (thursday.year, thursday.month) == (today.year, today.month)
+
+
+def compliance_rows(cohorts, *, today=None, order="cohort", month=False):
+    """Rows for the accepted talents of `cohorts` (a list or a queryset), sorted by `order` (a SORT_KEYS
+    name, '-' for descending); with `month`, only the weeks of the current month count.
 
     Five queries whatever the number of talents: applications, periods, day logs, absences (and the cohorts).
     """
@@ -51,6 +80,8 @@ def compliance_rows(cohorts, *, today=None, order="cohort"):
             absences=list(talent.absences.all()),
             today=today,
         )
+        if month:
+            weeks = [week for week in weeks if in_month(week, today)]
         summary = progress(weeks)
         rows.append(
             ComplianceRow(
@@ -62,6 +93,10 @@ def compliance_rows(cohorts, *, today=None, order="cohort"):
                 missing=summary.missing,
                 percent=summary.percent,
                 last_log=summary.last_log.date if summary.last_log else None,
+                talent_uuid=str(talent.uuid),
+                cohort_id=cohort.pk,
+                cohort_slug=cohort.slug,
+                missing_weeks=tuple(week.monday for week in weeks if week.state == WeekState.MISSING),
             )
         )
     return sort_rows(rows, order)

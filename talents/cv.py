@@ -113,13 +113,14 @@ def cv_download_name(application):
     return f"cv-{name}-{application.cohort.slug}.pdf"
 
 
-def cv_download_response(application):
-    """The CV as a download with a safe name, for whoever the caller has allowed to see it."""
+def cv_download_response(application, *, inline=False):
+    """The CV as a download with a safe name, for whoever the caller has allowed to see it; `inline`
+    asks the browser to show it (the managers' review page frames it) rather than save it."""
     try:
         cv = application.cv.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(cv, as_attachment=True, filename=cv_download_name(application))
+    response = FileResponse(cv, as_attachment=not inline, filename=cv_download_name(application))
     response["Content-Type"] = "application/pdf"
     return response
 

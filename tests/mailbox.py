@@ -4,6 +4,8 @@ An email carrying a secret (reset, confirmation, invitation link) keeps no reada
 outbox row, so tests read links where the recipient does: in the delivered message.
 """
 
+import time
+
 from django.core import mail
 
 from eyeforai.mail import services
@@ -11,9 +13,15 @@ from eyeforai.mail import services
 
 def delivered(email):
     """The message sent for an outbox row: delivered now (EMAIL_URL=memorymail:// in tests) if
-    still queued, then found in django.core.mail.outbox by its outbox key."""
+    still queued, then found in django.core.mail.outbox by its outbox key. A worker of the test's may
+    have claimed the row a moment before and still be sending it: then the message appears shortly."""
     services.deliver(email.pk)
-    return next(message for message in mail.outbox if message.extra_headers.get("X-Eyeforai-Key") == email.key)
+    for _ in range(50):
+        found = [message for message in mail.outbox if message.extra_headers.get("X-Eyeforai-Key") == email.key]
+        if found:
+            return found[0]
+        time.sleep(0.1)
+    raise AssertionError(f"no message in the outbox for {email.key} ({email.status})")
 
 
 def delivered_text(email):

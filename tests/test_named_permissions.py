@@ -33,6 +33,14 @@ VIEWS = [
     ("run matching again", "rotations.run_matching", "post", run_url("admin:rotations_matching_again")),
     ("apply a matching plan", "rotations.apply_matching", "post", run_url("admin:rotations_matching_apply")),
     (
+        "remind who has not ranked",
+        "rotations.run_matching",
+        "post",
+        lambda fixture: reverse("admin:rotations_matching_remind", args=[fixture("matching_cohort").slug]),
+    ),
+    ("share the proposed plan", "rotations.confirm_placement", "post", board_url("admin:rotations_plan_share")),
+    ("stop sharing the plan", "rotations.confirm_placement", "post", board_url("admin:rotations_plan_unshare")),
+    (
         "feedback per host",
         "rotations.view_feedback_report",
         "get",

@@ -52,12 +52,7 @@ def queue_email(*, key, to, template, context, language=None, carries_secret=Fal
     existing = OutboundEmail.objects.filter(key=key).first()
     if existing:
         return existing
-    context = {"site_url": settings.SITE_URL, **context}
-    with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_plain(f"email/{template}_subject.txt", context)
-        body_text = render_plain(f"email/{template}.txt", context)
-        html_template = select_template([f"email/{template}.html", "email/text_as_html.html"])
-        body_html = html_template.render({**context, "subject": subject, "body_text": body_text})
+    subject, body_text, body_html = render_email(template, context, language=language)
     return queue_rendered_email(
         key=key,
         to=to,
@@ -69,6 +64,27 @@ def queue_email(*, key, to, template, context, language=None, carries_secret=Fal
     )
 
 
+def render_email(template, context, *, language=None):
+    """(subject, text, html) of templates/email/<template>… as queue_email renders them: a preview
+    shown before a change (the application stage confirmation) is the email that change queues.
+    The subject is without the portal's prefix (subject_line adds it)."""
+    context = {"site_url": settings.SITE_URL, **context}
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_plain(f"email/{template}_subject.txt", context)
+        body_text = render_plain(f"email/{template}.txt", context)
+        html_template = select_template([f"email/{template}.html", "email/text_as_html.html"])
+        body_html = html_template.render({**context, "subject": subject, "body_text": body_text})
+    return subject, body_text, body_html
+
+
+def subject_line(subject):
+    """The subject as the recipient reads it: one line, the portal's prefix once."""
+    # A header must be one line, and a control character typed into a form (an organisation's
+    # name) has no business in anyone's inbox list. The portal's prefix is added here and only
+    # here, so every email (ours and allauth's) carries it exactly once; templates never write it.
+    return settings.EMAIL_SUBJECT_PREFIX + " ".join(CONTROL_CHARACTERS.sub(" ", subject).split())
+
+
 def queue_rendered_email(*, key, to, template, subject, body_text, body_html="", carries_secret=False):
     """Queue an email whose parts were rendered elsewhere (allauth renders its own), its subject
     given without the portal's prefix: settings.EMAIL_SUBJECT_PREFIX is put before it here.
@@ -77,10 +93,7 @@ def queue_rendered_email(*, key, to, template, subject, body_text, body_html="",
     confirmation, invitation). Such a row never stores its body readable: it is sealed until
     delivery and discarded once the row is sent or failed (eyeforai/mail/sealing.py says why).
     """
-    # A header must be one line, and a control character typed into a form (an organisation's
-    # name) has no business in anyone's inbox list. The portal's prefix is added here and only
-    # here, so every email (ours and allauth's) carries it exactly once; templates never write it.
-    subject = settings.EMAIL_SUBJECT_PREFIX + " ".join(CONTROL_CHARACTERS.sub(" ", subject).split())
+    subject = subject_line(subject)
     body = {"body_text": body_text, "body_html": body_html}
     if carries_secret:
         body = {"body_text": "", "body_html": "", "sealed_body": sealing.seal(body_text, body_html)}

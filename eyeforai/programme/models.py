@@ -84,6 +84,9 @@ class Cohort(models.Model):
     preference_deadline = models.DateTimeField(_("preference deadline"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=CohortStatus.choices, default=CohortStatus.PLANNING)
     description = models.TextField(_("description"), blank=True)
+    # Set while a manager shares the proposed placements with hosts and talents before confirming them
+    # (rotations.services.sharing, which records who and when); until then both see confirmed ones only.
+    plan_shared_at = models.DateTimeField(_("proposed plan shared"), null=True, blank=True, editable=False)
 
     objects = CohortQuerySet.as_manager()
 

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST
 
 from eyeforai.admintools.permissions import has_permission, require_permission
 from eyeforai.programme.models import Cohort
-from rotations.admin.run_page import build_run_page, limit_in_words
+from rotations.admin.readiness import readiness_urls
+from rotations.admin.run_page import build_run_page, limit_in_words, named
 from rotations.choices import RunStatus
 from rotations.models import MatchingRun
 from rotations.services.matching import (
@@ -49,6 +50,7 @@ class MatchingRunAdmin(admin.ModelAdmin):
             path("<uuid:run>/longer/", view(require_POST(self.longer_view)), name="rotations_matching_longer"),
             path("<uuid:run>/apply/", view(require_POST(self.apply_view)), name="rotations_matching_apply"),
             path("<uuid:run>/why/<uuid:talent>/", view(self.why_view), name="rotations_matching_why"),
+            *readiness_urls(self.admin_site),  # remind who has not ranked, share the plan: rotations/admin/readiness.py
             *super().get_urls(),
         ]
 
@@ -145,6 +147,7 @@ class MatchingRunAdmin(admin.ModelAdmin):
         projects = page["projects"]
         for reason in reasons:
             reason["project_obj"] = projects.get(reason["project"])
+            reason["reason"] = named(reason["reason"], page["names"])
         context = self._context(request, _("Why this placement: %(name)s") % {"name": row["talent"].name},
                                 run=run, row=row, reasons=reasons)  # fmt: skip
         return TemplateResponse(request, "admin/rotations/matching_why.html", context)

@@ -53,9 +53,14 @@ def _lock_reasons(cp: Compiled) -> list[str]:
         if n > cp.seats[j, p]:
             reasons.append(
                 f"Project {cp.project_ids[j]} has {n} locked talents in period {p + 1} "
-                f"but {cp.seats[j, p]} seats: {n - cp.seats[j, p]} too many."
+                f"but {_seats(cp.seats[j, p])}: {n - cp.seats[j, p]} too many."
             )
     return reasons
+
+
+def _seats(count) -> str:
+    """A count of seats in words a manager reads on the run page: "1 seat", "2 seats"."""
+    return f"{count} seat" if count == 1 else f"{count} seats"
 
 
 def _seat_reasons(cp: Compiled) -> list[str]:
@@ -63,7 +68,8 @@ def _seat_reasons(cp: Compiled) -> list[str]:
     for p in range(cp.P):
         seats = int(cp.seats[:, p].sum())
         if seats < cp.T:
-            reasons.append(f"Period {p + 1} has {seats} seats for {cp.T} talents: a shortfall of {cp.T - seats} seats.")
+            shortfall = _seats(cp.T - seats)
+            reasons.append(f"Period {p + 1} has {_seats(seats)} for {cp.T} talents: a shortfall of {shortfall}.")
     seated = cp.seats.sum(axis=1) > 0
     per_host = np.bincount(cp.host_of[seated], minlength=cp.H)
     open_hosts = int((per_host > 0).sum())
@@ -233,7 +239,7 @@ def _cut_in_a_period(cp: Compiled) -> tuple[list[str], dict] | None:
         open_to = f"projects {', '.join(cp.project_ids[j] for j in X)}" if X else "no project"
         return [
             f"In period {p + 1}, talents {names} can only use {open_to} (the rest are forbidden, not a fit, "
-            f"without seats, locked or at a host their locks use), which have {seats} seats for {len(S)} "
+            f"without seats, locked or at a host their locks use), which have {_seats(seats)} for {len(S)} "
             "talents. Add seats in that period, lift a forbidden pair or move a lock, then run again."
         ], {
             "rule": "period",

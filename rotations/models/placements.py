@@ -9,7 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from eyeforai.programme.models import Cohort, Period
 from hosts.models import HostOrganization, Project
-from rotations.choices import CANCELLABLE_PLACEMENT_STATUSES, LIVE_PLACEMENT_STATUSES, PlacementStatus
+from rotations.choices import (
+    ANNOUNCED_PLACEMENT_STATUSES,
+    CANCELLABLE_PLACEMENT_STATUSES,
+    LIVE_PLACEMENT_STATUSES,
+    PlacementStatus,
+)
 from talents.models import TalentProfile
 
 # Days before a placement ends from which both sides may give feedback.
@@ -21,6 +26,15 @@ NOT_CANCELLED = ~Q(status=PlacementStatus.CANCELLED)
 class PlacementQuerySet(models.QuerySet):
     def live(self):
         return self.filter(status__in=LIVE_PLACEMENT_STATUSES)
+
+    def visible_to_both_sides(self):
+        """The live placements the talent and the host's members may see: confirmed ones and later, and
+        proposed ones only while the manager shares the cohort's plan (Cohort.plan_shared_at, set by
+        rotations.services.sharing). Every page, calendar and access helper of talents and hosts asks this."""
+        return self.filter(
+            Q(status__in=ANNOUNCED_PLACEMENT_STATUSES)
+            | Q(status=PlacementStatus.PROPOSED, cohort__plan_shared_at__isnull=False)
+        )
 
     def for_talent(self, talent):
         return self.filter(talent=talent)

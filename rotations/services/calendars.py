@@ -15,13 +15,6 @@ from rotations.choices import CalendarOwner, PlacementStatus
 from rotations.models import CalendarFeed, Placement
 from rotations.models.calendars import new_calendar_token
 
-SHOWN_STATUSES = [
-    PlacementStatus.PROPOSED,
-    PlacementStatus.CONFIRMED,
-    PlacementStatus.ACTIVE,
-    PlacementStatus.COMPLETED,
-]
-
 
 def feed_for_talent(user):
     """The talent's feed, made on first use (a confirmed placement, or asking for a new address)."""
@@ -81,7 +74,8 @@ def regenerate_token(feed, *, by):
 
 
 def placements_for_feed(feed):
-    placements = Placement.objects.with_people().filter(status__in=SHOWN_STATUSES)
+    """The placements the feed's owner may see (visible_to_both_sides), a shared proposed one as tentative."""
+    placements = Placement.objects.visible_to_both_sides().with_people()
     if feed.owner_kind == CalendarOwner.TALENT:
         return placements.filter(talent__user_id=feed.user_id)
     return placements.filter(host_id=feed.organization_id)

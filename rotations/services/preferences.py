@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -55,6 +55,44 @@ def ranking_minimum(cohort, organization_ids=None):
         projects=min(wanted_projects, projects),
         hosts=min(wanted_hosts, hosts),
         lowered=projects < wanted_projects or hosts < wanted_hosts,
+    )
+
+
+@dataclass(frozen=True)
+class RankingGaps:
+    """Who has not ranked in a cohort: accepted talents whose ranking is short of `minimum`, and approved
+    projects that rank no talent (nor marked anyone not a fit)."""
+
+    minimum: RankingMinimum
+    talents: list
+    projects: list
+
+
+def ranking_gaps(cohort):
+    """RankingGaps of `cohort`, in three queries whatever its size: the readiness panel of the matching
+    pages (rotations/readiness.py), the reminders a manager sends from it and the deadline reminders all ask
+    this. Talents come with their user, by name; projects with their organisation, by organisation and title."""
+    projects = list(
+        Project.objects.approved_in(cohort)
+        .select_related("organization")
+        .annotate(is_ranked=Exists(HostRanking.objects.filter(project=OuterRef("pk"))))
+        .order_by("organization__name", "title")
+    )
+    minimum = ranking_minimum(cohort, [project.organization_id for project in projects])
+    ranked = {}
+    for talent_id, organization_id in TalentPreference.objects.filter(project__in=projects).values_list(
+        "talent", "project__organization"
+    ):
+        ranked.setdefault(talent_id, []).append(organization_id)
+    talents = [
+        talent
+        for talent in TalentProfile.objects.accepted_in(cohort)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
+        if not minimum.met_by(ranked.get(talent.pk, []))
+    ]
+    return RankingGaps(
+        minimum=minimum, talents=talents, projects=[project for project in projects if not project.is_ranked]
     )
 
 
@@ -248,27 +286,18 @@ def send_preference_reminders(now=None):
     count = 0
     for cohort in _cohorts_near_deadline(now):
         deadline = formats.date_format(timezone.localtime(cohort.preference_deadline), "DATETIME_FORMAT")
-        minimum = ranking_minimum(cohort)
-        context = {"cohort": cohort, "deadline": deadline, "minimum": minimum}
-        ranked = {}
-        for talent_id, organization_id in TalentPreference.objects.filter(
-            project__in=Project.objects.approved_in(cohort)
-        ).values_list("talent", "project__organization"):
-            ranked.setdefault(talent_id, []).append(organization_id)
-        for talent in TalentProfile.objects.accepted_in(cohort).select_related("user"):
-            if not minimum.met_by(ranked.get(talent.pk, [])):
-                _remind(
-                    cohort,
-                    talent.user,
-                    talent.user.email,
-                    "talent",
-                    {**context, "url": reverse("rotations_talent:preferences")},
-                )
-                count += 1
-        idle_projects = (
-            Project.objects.approved_in(cohort).exclude(host_rankings__isnull=False).select_related("organization")
-        )
-        for organization in {project.organization for project in idle_projects}:
+        gaps = ranking_gaps(cohort)
+        context = {"cohort": cohort, "deadline": deadline, "minimum": gaps.minimum}
+        for talent in gaps.talents:
+            _remind(
+                cohort,
+                talent.user,
+                talent.user.email,
+                "talent",
+                {**context, "url": reverse("rotations_talent:preferences")},
+            )
+            count += 1
+        for organization in {project.organization for project in gaps.projects}:
             for member, email in member_recipients(organization):
                 _remind(cohort, member, email, "host", {**context, "url": reverse("hosts_members:projects")})
                 count += 1

@@ -1,15 +1,16 @@
 """What the talent's and the host's pages show of placements, each in a fixed number of queries."""
 
-from rotations.choices import LIVE_PLACEMENT_STATUSES, Side
+from rotations.choices import Side
 from rotations.models import Evaluation, HiringInterest, Placement
 from rotations.services.hiring import last_period_has_begun, mutual_pairs
 
 
 def talent_schedule(talent):
-    """The talent's live placements in period order, with host, project and supervisor."""
+    """The talent's placements they may see (visible_to_both_sides) in period order, with host, project and
+    supervisor."""
     return list(
         Placement.objects.for_talent(talent)
-        .filter(status__in=LIVE_PLACEMENT_STATUSES)
+        .visible_to_both_sides()
         .select_related("host", "project", "period", "cohort")
         .order_by("starts_on")
     )
@@ -28,11 +29,12 @@ def feedback_due(talent, placements, *, today):
 
 
 def host_talents(organization, *, today):
-    """Placements at the organisation grouped by cohort and period, with what each row may offer:
-    the CV, the feedback form when open, and the hiring-interest switch in the last period."""
+    """Placements at the organisation its members may see (visible_to_both_sides: proposed ones only while
+    the cohort's plan is shared) grouped by cohort and period, with what each row may offer: the CV, the
+    feedback form when open, and the hiring-interest switch in the last period."""
     placements = list(
         Placement.objects.for_host(organization)
-        .filter(status__in=LIVE_PLACEMENT_STATUSES)
+        .visible_to_both_sides()
         .select_related("talent__user", "project", "period", "cohort")
         .prefetch_related("cohort__periods")
         .order_by("-cohort__starts_on", "period__number", "talent__user__last_name")

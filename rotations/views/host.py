@@ -21,7 +21,8 @@ from talents.services.cv_downloads import download_cv
 @host_member_required
 @require_GET
 def talents(request):
-    """Talents placed or proposed with the organisation, per period, with contact details and CV."""
+    """Talents placed with the organisation (proposed ones while the cohort's plan is shared), per period,
+    with contact details and CV."""
     organization = get_organization_for_member(request.user)
     feed = existing_feed(user=request.user, organization=organization)
     context = {
@@ -51,7 +52,7 @@ def talent(request, talent):
     application = get_application_for_member(request.user, talent)
     organization = get_organization_for_member(request.user)
     placements = (
-        Placement.objects.live()
+        Placement.objects.visible_to_both_sides()
         .for_talent(application.talent)
         .for_host(organization)
         .select_related("project", "period", "cohort")

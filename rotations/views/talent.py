@@ -45,7 +45,10 @@ def hiring_interest(request):
     """The hosts the talent rotated through, each with a "I would like to work here" switch."""
     talent = request.user.talent_profile
     placements = list(
-        Placement.objects.live().for_talent(talent).select_related("host", "cohort", "period").order_by("starts_on")
+        Placement.objects.visible_to_both_sides()
+        .for_talent(talent)
+        .select_related("host", "cohort", "period")
+        .order_by("starts_on")
     )
     cohort = placements[-1].cohort if placements else None
     today = timezone.localdate()

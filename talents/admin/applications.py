@@ -12,6 +12,7 @@ from eyeforai.admintools.actions import run_service
 from eyeforai.admintools.csv import csv_response
 from eyeforai.admintools.lists import QuickActionCheckboxMixin
 from eyeforai.admintools.permissions import require_permission
+from talents.admin.review import ApplicationReviewMixin
 from talents.choices import ApplicationStatus
 from talents.models import Application, ApplicationEvent, CVDownload, TalentProfile
 from talents.services.applications import move_application
@@ -46,6 +47,9 @@ class ApplicationEventInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
+
 
 class CVDownloadInline(admin.TabularInline):
     """Who downloaded the CV, and when: the list the talent sees on their application page."""
@@ -73,6 +77,15 @@ class ApplicationChangeList(ChangeList):
         return super().get_queryset(request, exclude_parameters).defer("motivation", "why_sweden", "availability_note")
 
 
+class NeighbourList(ApplicationChangeList):
+    """The list as filtered and sorted, for the review page's "Previous" and "Next application": the
+    queryset only, without the count and the page of rows the list screen fetches."""
+
+    def get_results(self, request):
+        self.result_count = self.full_result_count = 0
+        self.result_list = []
+
+
 def _move_action(status, description):
     @admin.action(description=description, permissions=["review_application"])
     def action(modeladmin, request, queryset):
@@ -83,7 +96,7 @@ def _move_action(status, description):
 
 
 @admin.register(Application)
-class ApplicationAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
+class ApplicationAdmin(ApplicationReviewMixin, QuickActionCheckboxMixin, admin.ModelAdmin):
     list_display = [
         "talent_name",
         "email",
@@ -114,9 +127,10 @@ class ApplicationAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         _move_action(ApplicationStatus.ACCEPTED, _("Accept (emails the talent)")),
         _move_action(ApplicationStatus.REJECTED, _("Reject (emails the talent)")),
     ]
+    # The profile, the answers and the CV are shown above the form (templates/admin/talents/application/
+    # change_form.html, talents/admin/review.py); the form keeps what managers edit.
     fieldsets = [
-        (None, {"fields": ["talent", "cohort", "status", "submitted_at", "status_changed_at", "cv_link"]}),
-        (_("Answers"), {"fields": ["motivation", "why_sweden", "availability", "availability_note", "consent"]}),
+        (None, {"fields": ["talent", "cohort", "status", "submitted_at", "status_changed_at"]}),
         (_("Review"), {"fields": ["manager_score", "manager_notes"]}),
     ]
     # Stages change only through the actions (one service, which queues the email); answers are the talent's.
@@ -138,7 +152,7 @@ class ApplicationAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         return False
 
     def get_changelist(self, request, **kwargs):
-        return ApplicationChangeList
+        return NeighbourList if getattr(request, "neighbours_only", False) else ApplicationChangeList
 
     @admin.display(description=_("talent"), ordering="talent__user__last_name")
     def talent_name(self, application):
@@ -182,7 +196,7 @@ class ApplicationAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
 
     def get_urls(self):
         export = self.admin_site.admin_view(self.export_view)
-        return [path("export/", export, name="talents_application_export"), *super().get_urls()]
+        return [path("export/", export, name="talents_application_export"), *self.review_urls(), *super().get_urls()]
 
     def export_view(self, request):
         """CSV of the change list as filtered, searched and sorted on screen."""

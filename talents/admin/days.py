@@ -1,19 +1,27 @@
-from dataclasses import astuple
+import re
+from urllib.parse import urlencode
+from uuid import UUID
 
-from django.contrib import admin
-from django.shortcuts import render
-from django.urls import path
+from django.contrib import admin, messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from eyeforai.admintools.csv import csv_response
 from eyeforai.admintools.permissions import require_permission
 from eyeforai.programme.choices import CohortStatus
 from eyeforai.programme.models import Cohort
 from talents.choices import Activity
-from talents.compliance import compliance_rows
-from talents.models import Absence, DayLog
+from talents.compliance import CSV_HEADER, compliance_rows
+from talents.models import Absence, DayLog, TalentProfile
+from talents.services.compliance_reminders import remind_missing_days, reminded_today
 from talents.weeks import iso_week_label
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # what a cohort's SlugField holds
 
 
 @admin.register(DayLog)
@@ -41,23 +49,27 @@ class DayLogAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         report = self.admin_site.admin_view(self.compliance_view)
-        return [path("compliance/", report, name="talents_daylog_compliance"), *super().get_urls()]
+        remind = self.admin_site.admin_view(require_POST(self.remind_view))
+        return [
+            path("compliance/", report, name="talents_daylog_compliance"),
+            path("compliance/remind/", remind, name="talents_daylog_compliance_remind"),
+            *super().get_urls(),
+        ]
 
     def compliance_view(self, request):
-        """Per cohort and talent: weeks expected, logged, missing, last log; sortable, as CSV too."""
+        """Per cohort and talent: weeks expected, logged, missing, last log; sortable, as CSV too.
+        `scope=month` counts this month's weeks only (the admin index's figure links here)."""
         require_permission(request, "talents.view_compliance")
         cohorts = list(Cohort.objects.with_status(CohortStatus.RUNNING, CohortStatus.COMPLETED).order_by("-starts_on"))
         chosen = [cohort for cohort in cohorts if cohort.slug == request.GET.get("cohort")]
         if not chosen:
             chosen = [cohort for cohort in cohorts if cohort.status == CohortStatus.RUNNING]
         order = request.GET.get("o", "cohort")
-        rows = compliance_rows(chosen, order=order)
+        month = request.GET.get("scope") == "month"
+        rows = compliance_rows(chosen, order=order, month=month)
         if request.GET.get("format") == "csv":
-            header = ["cohort", "talent", "email", "weeks expected", "weeks logged", "weeks missing", "%", "last log"]
             return csv_response(
-                f"compliance-{timezone.localdate():%Y-%m-%d}.csv",
-                header,
-                (astuple(row) for row in rows),
+                f"compliance-{timezone.localdate():%Y-%m-%d}.csv", CSV_HEADER, (row.csv_cells() for row in rows)
             )
         columns = [
             ("cohort", _("Cohort")),
@@ -89,8 +101,53 @@ class DayLogAdmin(admin.ModelAdmin):
             "headers": headers,
             "order": order,
             "cohort_slug": chosen[0].slug if len(chosen) == 1 else "",
+            "scope": "month" if month else "",
+            "month": timezone.localdate() if month else None,
+            # Reminders go to talents of running cohorts only: a completed cohort's days can no longer be logged.
+            "can_remind": bool(chosen) and all(cohort.is_running for cohort in chosen),
+            "missing_count": sum(1 for row in rows if row.missing),
+            "reminded": reminded_today([row.talent_uuid for row in rows]),
         }
         return render(request, "admin/talents/compliance.html", context)
+
+    def remind_view(self, request):
+        """POST: remind one talent (`talent`) or everyone missing days in the report's cohort(s)."""
+        require_permission(request, "talents.view_compliance")
+        slug = request.POST.get("cohort", "")
+        if slug and not SLUG.fullmatch(slug):  # a NUL or other junk would reach PostgreSQL as a 500
+            raise Http404
+        cohort = get_object_or_404(Cohort, slug=slug, status=CohortStatus.RUNNING) if slug else None
+        talent = None
+        if request.POST.get("talent"):
+            talent = get_object_or_404(TalentProfile, uuid=_uuid_or_404(request.POST["talent"]))
+        month = request.POST.get("scope") == "month"
+        result = remind_missing_days(by=request.user, cohort=cohort, talent=talent, month=month)
+        if result.reminded:
+            message = ngettext("Reminded %(count)d talent.", "Reminded %(count)d talents.", result.reminded) % {
+                "count": result.reminded
+            }
+            messages.success(request, message)
+        elif talent is not None:  # one talent's button: name them, not "everyone"
+            text = (
+                _("%(name)s was already reminded today.")
+                if result.already
+                else _("%(name)s is not missing AI Sweden days: no reminder was sent.")
+            )
+            messages.info(request, text % {"name": talent.name})
+        elif result.already:
+            messages.info(request, _("Everyone was already reminded today."))
+        else:
+            messages.info(request, _("Nobody is missing AI Sweden days: no reminder was sent."))
+        query = {key: request.POST.get(key, "") for key in ("cohort", "scope", "o") if request.POST.get(key)}
+        url = reverse("admin:talents_daylog_compliance")
+        return redirect(f"{url}?{urlencode(query)}" if query else url)
+
+
+def _uuid_or_404(value):
+    try:
+        return UUID(value)
+    except ValueError:
+        raise Http404 from None
 
 
 @admin.register(Absence)

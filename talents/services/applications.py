@@ -13,7 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from eyeforai.activity.services import record
-from eyeforai.mail.services import queue_email
+from eyeforai.mail.services import queue_email, render_email, subject_line
 from eyeforai.programme.choices import CohortStatus
 from eyeforai.programme.models import Cohort
 from talents.choices import ApplicationStatus
@@ -31,6 +31,15 @@ MANAGER_MOVES = {
     ApplicationStatus.ACCEPTED: set(IN_REVIEW),
     ApplicationStatus.REJECTED: set(IN_REVIEW),
 }
+
+# A manager's personal note in a stage email: a few sentences, not a letter.
+NOTE_MAX_LENGTH = 1000
+
+
+def manager_moves_from(status):
+    """The stages a manager may move an application in `status` to, in pipeline order: the review
+    page's buttons and move_application both ask this."""
+    return [to for to, allowed_from in MANAGER_MOVES.items() if status in allowed_from]
 
 
 def applications_of(talent):
@@ -71,7 +80,7 @@ def current_application(talent, *, applications=None):
     return (going[0] if going else None), open_cohort
 
 
-def _record(application, status, *, by, action, from_state=None):
+def _record(application, status, *, by, action, from_state=None, note=""):
     """Move the application to `status`: the talent's stage history (ApplicationEvent, shown on their
     page and in their data export) and the activity log (who did it, from which stage) both get the step."""
     from_state = application.status if from_state is None else from_state
@@ -80,7 +89,7 @@ def _record(application, status, *, by, action, from_state=None):
     event = ApplicationEvent.objects.create(
         application=application, status=status, at=application.status_changed_at, by=by
     )
-    record(application, action, by=by, from_state=from_state, to_state=status)
+    record(application, action, by=by, from_state=from_state, to_state=status, note=note)
     return event
 
 
@@ -90,8 +99,9 @@ def _email_key(kind, application, event):
     return f"{kind}:{application.uuid}:{event.pk}"
 
 
-def _email_context(application):
+def _email_context(application, *, note=""):
     return {
+        "note": note,
         "application": application,
         "talent": application.talent,
         "cohort": application.cohort,
@@ -101,14 +111,40 @@ def _email_context(application):
     }
 
 
-def _email_talent(application, event, *, kind, template):
+def _email_talent(application, event, *, kind, template, note=""):
     """Queue `template` to the talent, once for this stage reached (_email_key)."""
     queue_email(
         key=_email_key(kind, application, event),
         to=application.talent.user.email,
         template=template,
-        context=_email_context(application),
+        context=_email_context(application, note=note),
     )
+
+
+def normalise_note(note):
+    """A manager's note as it goes into the email: line ends made plain, trailing spaces gone;
+    refused past NOTE_MAX_LENGTH characters."""
+    note = "\n".join(line.rstrip() for line in (note or "").replace("\r\n", "\n").split("\n")).strip()
+    if len(note) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            {
+                "note": _("Keep the note to %(max)d characters; it has %(count)d.")
+                % {"max": NOTE_MAX_LENGTH, "count": len(note)}
+            },
+            code="note_too_long",
+        )
+    return note
+
+
+def stage_email_preview(application, *, to, note=""):
+    """(to, subject, text) of the email move_application(application, to=…, note=…) queues, rendered
+    by the same code (render_email, subject_line), for the confirmation page. Changes nothing.
+    Raises ValidationError for a note that move_application would refuse."""
+    to = ApplicationStatus(to)
+    subject, body_text, _html = render_email(
+        f"talents/application_{to}", _email_context(application, note=normalise_note(note))
+    )
+    return application.talent.user.email, subject_line(subject), body_text
 
 
 @transaction.atomic
@@ -248,26 +284,40 @@ def reopen_application(application, *, by):
 
 
 @transaction.atomic
-def move_application(application, *, to, by):
+def move_application(application, *, to, by, note="", expected_from=None):
     """A programme manager moves an application to under review, interview, accepted or rejected.
 
-    Refused unless the move follows the pipeline (a decided or withdrawn application stays as it is).
-    Side effects: an event with the manager; queues 'talents/application_<status>' to the talent.
+    Refused unless the move follows the pipeline (a decided or withdrawn application stays as it is),
+    and, with `expected_from` (the stage the manager saw), when someone moved it meanwhile: nothing
+    changes and no email goes (code "stale"). `note`: the manager's personal note (at most
+    NOTE_MAX_LENGTH characters), put into the email in a paragraph of its own and kept in the activity log.
+    Side effects: an event with the manager; an activity entry (from, to, note); queues
+    'talents/application_<status>' to the talent.
     """
     to = ApplicationStatus(to)
+    note = normalise_note(note)
     application = (
         Application.objects.select_for_update().select_related("cohort", "talent__user").get(pk=application.pk)
     )
     allowed_from = MANAGER_MOVES.get(to)
     if allowed_from is None:
         raise ValidationError(_("Applications cannot be moved to “%(status)s” here.") % {"status": to.label})
+    if expected_from is not None and application.status != expected_from:
+        raise ValidationError(
+            _(
+                "Someone moved this application to “%(current)s” while you were looking at it. "
+                "Nothing was changed and no email was sent."
+            )
+            % {"current": application.get_status_display()},
+            code="stale",
+        )
     if application.status not in allowed_from:
         raise ValidationError(
             _("%(application)s is “%(current)s” and cannot be moved to “%(status)s”.")
             % {"application": application, "current": application.get_status_display(), "status": to.label}
         )
-    event = _record(application, to, by=by, action="application.moved")
+    event = _record(application, to, by=by, action="application.moved", note=note)
     application.save(update_fields=["status", "status_changed_at", "updated_at"])
-    _email_talent(application, event, kind="application-status", template=f"talents/application_{to}")
+    _email_talent(application, event, kind="application-status", template=f"talents/application_{to}", note=note)
     logger.info("Application %s moved to %s by %s", application.uuid, to, by)
     return application

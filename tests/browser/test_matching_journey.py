@@ -47,7 +47,9 @@ def test_both_sides_rank_and_the_manager_applies_the_plan(
     # The manager runs matching, reads the metrics and applies the plan.
     sign_in(page, base, manager.email)
     page.goto(base + "/admin/rotations/placement/board/")
-    page.get_by_role("button", name=f"Run matching for {matching_cohort.name}").click()
+    page.get_by_role("link", name=f"Run matching for {matching_cohort.name}").click()
+    # The board's readiness panel: rankings are open until the deadline, so the run is "anyway".
+    page.get_by_role("region", name="Before you run matching").get_by_role("button", name="Run matching anyway").click()
     expect(page.get_by_text("How the plan serves the talents, per period")).to_be_visible(timeout=60_000)
     expect(page.get_by_role("rowheader", name="Yuki Tanaka Why this placement?")).to_be_visible()
     page.get_by_role("button", name="Apply: propose these placements on the board").click()

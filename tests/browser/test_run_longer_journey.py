@@ -17,7 +17,9 @@ from tests.rotations.no_plan import TINY_TIME_LIMIT, tight_cohort
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("celery")]
 
 
-def test_the_manager_runs_a_no_plan_run_again_with_more_time(live_server, page, celery_worker, matching_cohort):
+def test_the_manager_runs_a_no_plan_run_again_with_more_time(
+    live_server, page, assert_accessible, celery_worker, matching_cohort
+):
     base = live_server.url
     manager = ManagerFactory(email="karin@ai.se")
     talents, projects = tight_cohort(matching_cohort)
@@ -34,6 +36,7 @@ def test_the_manager_runs_a_no_plan_run_again_with_more_time(live_server, page, 
     expect(page.get_by_text("The engine stopped before it found any plan")).to_be_visible()
     expect(page.get_by_text("time limit 0.001 seconds")).to_be_visible()
     assert fits(page)
+    assert_accessible(page)
 
     form = page.get_by_role("form", name="Run again with more time")
     form.get_by_label("Time limit").select_option(label="2 minutes")
@@ -43,6 +46,7 @@ def test_the_manager_runs_a_no_plan_run_again_with_more_time(live_server, page, 
     expect(page.get_by_text("How the plan serves the talents, per period")).to_be_visible(timeout=60_000)
     expect(page.get_by_text("time limit 2 minutes")).to_be_visible()
     assert fits(page)
+    assert_accessible(page)
     new_run = MatchingRun.objects.exclude(pk=run.pk).get()
     assert (new_run.status, new_run.parameters) == (RunStatus.DONE, {"time_limit": 120, "locks": [lock]})
     assert {"talent": lock[0], "period": 1, "project": lock[2]} in new_run.plan

@@ -35,7 +35,7 @@ def test_clashing_locks_are_explained_not_raised():
     assert plan.status == "infeasible"
     text = " ".join(plan.explanation)
     assert "t0 has 2 locked placements in period 1" in text
-    assert "Project p0 has 2 locked talents in period 1 but 1 seats" in text
+    assert "Project p0 has 2 locked talents in period 1 but 1 seat: 1 too many" in text
 
 
 def test_a_hidden_infeasibility_gets_a_general_explanation():

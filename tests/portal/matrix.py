@@ -6,7 +6,7 @@ the admin's) and get a 404 like anyone without the role.
 
 from django.urls import reverse
 
-from tests.access import LOGIN, NOT_FOUND, OK, Expect
+from tests.access import LOGIN, NOT_FOUND, OK, Expect, managers_only
 
 REDIRECT = 302
 
@@ -39,4 +39,6 @@ ENTRIES = {
         method="post",
         url=lambda fixture: reverse("portal:cancel_erasure", args=[fixture("talent_erasure_request").uuid]),
     ),
+    # The admin index with the programme at a glance (portal/glance_admin.py).
+    "portal:admin_index": managers_only(),
 }

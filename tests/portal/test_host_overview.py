@@ -8,6 +8,7 @@ from django.utils import formats, timezone
 
 from hosts.choices import ProjectStatus
 from rotations.services.preferences import save_host_ranking
+from rotations.services.sharing import share_plan
 from tests.factories import InvitationFactory, ProjectFactory, SkillFactory
 from tests.rotations.fixtures import accept, accepted_talent, approved_project, place
 
@@ -89,8 +90,12 @@ def test_while_ranking_is_open_each_project_shows_its_progress_and_deadline(
     assert "is approved for" not in page  # the ranking prompt replaces the "approved" note
 
 
-def test_a_matched_talent_is_listed_as_proposed(member_client, talent, hosts_with_projects, rotation_cohort):
+def test_a_matched_talent_is_listed_as_proposed_once_the_plan_is_shared(
+    member_client, talent, manager, hosts_with_projects, rotation_cohort
+):
     place(accept(talent, rotation_cohort), hosts_with_projects[0], 3)
+    assert "Matched: the programme team confirms the placement" not in overview(member_client)
+    share_plan(rotation_cohort, by=manager)  # tests/rotations/test_plan_sharing.py has the rest
 
     page = overview(member_client)
 

@@ -103,4 +103,16 @@ ENTRIES = {
         )
     ),
     "admin:rotations_outcome_hires": managers_only(),
+    # The matching pages' guard rails (rotations/admin/readiness.py): each answers with a message and a redirect.
+    "admin:rotations_matching_remind": managers_only(
+        manager=REDIRECT,
+        method="post",
+        url=lambda fixture: reverse("admin:rotations_matching_remind", args=[fixture("matching_cohort").slug]),
+    ),
+    "admin:rotations_plan_share": managers_only(
+        manager=REDIRECT, method="post", url=board_url("admin:rotations_plan_share")
+    ),
+    "admin:rotations_plan_unshare": managers_only(
+        manager=REDIRECT, method="post", url=board_url("admin:rotations_plan_unshare")
+    ),
 }

@@ -188,5 +188,7 @@ TALENT_PAGE_QUERIES = 7
 
 def test_the_privacy_page_says_what_hosts_see(client):
     page = client.get(reverse("portal:privacy")).content.decode()
-    assert "the motivation answers of the application and the CV of talents placed or proposed with them" in page
+    assert "the motivation answers of the application and the CV of talents placed with them once the programme" in page
+    assert "for a proposed placement, when the programme team shares its proposed plan with the hosts" in page
+    assert "placed or proposed" not in page
     assert "while they rank them for one of their approved projects, until the ranking deadline" in page

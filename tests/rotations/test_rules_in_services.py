@@ -49,8 +49,15 @@ def test_the_board_index_offers_run_matching_where_the_service_allows_it(client,
     CohortFactory(name="Cohort 2020", slug="cohort-2020", status=CohortStatus.COMPLETED)
     client.force_login(manager)
     page = client.get(reverse("admin:rotations_board_index")).content.decode()
-    assert reverse("admin:rotations_matching_start", args=[matching_cohort.slug]) in page
-    assert reverse("admin:rotations_matching_start", args=["cohort-2020"]) not in page
+
+    # "Run matching for …" leads to the board's readiness panel, where the run is started.
+    def to_panel(slug):
+        url = reverse("admin:rotations_board", args=[slug])
+        return f'href="{url}#readiness"'
+
+    assert to_panel(matching_cohort.slug) in page
+    assert to_panel("cohort-2020") not in page
+    assert reverse("admin:rotations_matching_start", args=[matching_cohort.slug]) not in page
 
 
 def test_applying_a_plan_after_the_cohort_moved_on_is_refused_with_a_message(

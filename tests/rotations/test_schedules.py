@@ -6,15 +6,19 @@ from django.urls import reverse
 
 from rotations.services.calendars import feed_for_host, feed_for_talent
 from rotations.services.placements import cancel_placement
+from rotations.services.sharing import share_plan
 from tests.factories import ApplicationFactory
 from tests.rotations.fixtures import accepted_talent, place
 
 pytestmark = pytest.mark.django_db
 
 
-def test_host_sees_talents_placed_or_proposed_with_contact_and_cv(client, host_member, talent_placement):
+def test_host_sees_talents_placed_or_proposed_in_a_shared_plan_with_contact_and_cv(
+    client, host_member, manager, talent_placement
+):
     other = accepted_talent(talent_placement.cohort, 9)
     proposed = place(other, talent_placement.project, 2)
+    share_plan(talent_placement.cohort, by=manager)  # proposed ones are hidden until shared (test_plan_sharing.py)
     client.force_login(host_member)
     page = client.get(reverse("rotations_host:talents")).content.decode()
     assert talent_placement.talent.name in page and talent_placement.talent.user.email in page
@@ -46,7 +50,7 @@ def test_host_talents_page_has_a_fixed_query_count(
     for period in rotation_cohort.periods.all():
         project.seats.filter(period=period).update(seats=size)
     for number in range(size):
-        place(accepted_talent(rotation_cohort, number), project, 1 + number % 3)
+        place(accepted_talent(rotation_cohort, number), project, 1 + number % 3, status="confirmed")
     client.force_login(host_member)
     with django_assert_num_queries(HOST_TALENTS_QUERIES):
         response = client.get(reverse("rotations_host:talents"))

@@ -62,5 +62,19 @@ ENTRIES = {
         method="post",
     ),
     "admin:talents_application_export": managers_only(),
+    # The review page, its stage confirmation and its CV frame (talents/admin/review.py).
+    "admin:talents_application_change": managers_only(
+        url=lambda fixture: reverse("admin:talents_application_change", args=[fixture("talent_application").pk])
+    ),
+    "admin:talents_application_stage": managers_only(
+        url=lambda fixture: reverse(
+            "admin:talents_application_stage", args=[fixture("talent_application").pk, "interview"]
+        )
+    ),
+    "admin:talents_application_cv_inline": managers_only(
+        url=lambda fixture: reverse("admin:talents_application_cv_inline", args=[fixture("talent_application").pk])
+    ),
     "admin:talents_daylog_compliance": managers_only(),
+    # Reminds whoever is missing days (nobody, in the matrix) and goes back to the report.
+    "admin:talents_daylog_compliance_remind": managers_only(manager=REDIRECT, method="post"),
 }
