@@ -26,7 +26,8 @@ def mark_hiring_interest(*, talent, host, cohort, side, by, today):
     queues the 'mutual interest' email to the talent, the host's members and the programme team."""
     if not last_period_has_begun(cohort, today):
         raise ValidationError(_("Hiring interest opens when the last period begins."))
-    had_placement = Placement.objects.live().filter(cohort=cohort, talent=talent, host=host).exists()
+    # The same placements the hiring page lists: a proposed one the plan has not shared is not "worked together".
+    had_placement = Placement.objects.visible_to_both_sides().filter(cohort=cohort, talent=talent, host=host).exists()
     if not had_placement:
         raise ValidationError(_("Only hosts and talents who worked together can mark interest."))
     interest, created = HiringInterest.objects.get_or_create(

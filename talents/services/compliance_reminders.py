@@ -62,11 +62,15 @@ def remind_missing_days(*, by, cohort=None, talent=None, month=False, now=None):
         rows = [row for row in rows if row.talent_uuid == str(talent.uuid)]
     done = reminded_today([row.talent_uuid for row in rows], today=today)
     due = [row for row in rows if row.talent_uuid not in done]
-    profiles = TalentProfile.objects.select_related("user").filter(uuid__in=[row.talent_uuid for row in due])
+    profiles = TalentProfile.objects.select_related("user").filter(
+        uuid__in=[row.talent_uuid for row in due], user__is_active=True
+    )  # a deactivated account gets no email, as the ranking reminders skip them too
     talents = {str(profile.uuid): profile for profile in profiles}
     reminded = set()
     for row in due:
-        profile = talents[row.talent_uuid]
+        profile = talents.get(row.talent_uuid)
+        if profile is None:
+            continue
         queue_email(
             key=reminder_key(row.talent_uuid, today),
             to=profile.user.email,

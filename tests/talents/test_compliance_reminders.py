@@ -91,6 +91,15 @@ def test_remind_everyone_missing_emails_each_talent_once_a_day(client, manager, 
     assert reminders().count() == 4
 
 
+def test_a_deactivated_talent_is_not_emailed(client, manager, talents):
+    talents["Lax"].user.is_active = False
+    talents["Lax"].user.save()
+    client.force_login(manager)
+    response = client.post(reverse(REMIND), follow=True)
+    assert "Reminded 1 talent." in response.text
+    assert list(reminders().values_list("to", flat=True)) == [talents["Half"].user.email]
+
+
 def test_remind_one_talent(client, manager, talents):
     client.force_login(manager)
     report = client.get(reverse(REPORT))
