@@ -1,7 +1,6 @@
 """A manager's "Remind them" on the matching pages: everyone who has not ranked, reminded at most once a day."""
 
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,11 +12,11 @@ from django.utils.translation import ngettext
 from eyeforai.activity.services import record
 from eyeforai.mail.models import OutboundEmail
 from eyeforai.mail.services import queue_email
+from eyeforai.programme.today import PROGRAMME_ZONE, programme_today
 from hosts.models import HostMembership
 from rotations.services.preferences import ranking_gaps, window_is_open
 
 # "Once a day" is the programme's day, whoever clicks and wherever the server runs.
-PROGRAMME_ZONE = ZoneInfo("Europe/Stockholm")
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ def remind_rankings(cohort, *, by, now=None):
             _("The rankings of %(cohort)s are closed: a reminder would ask for something nobody can do now.")
             % {"cohort": cohort}
         )
-    day = timezone.localtime(now, PROGRAMME_ZONE).date()
+    day = programme_today(now)
     gaps = ranking_gaps(cohort)
     common = {
         "cohort": cohort,

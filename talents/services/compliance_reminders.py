@@ -2,23 +2,21 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from eyeforai.activity.services import record
 from eyeforai.mail.models import OutboundEmail
 from eyeforai.mail.services import queue_email
 from eyeforai.programme.choices import CohortStatus
 from eyeforai.programme.models import Cohort
+from eyeforai.programme.today import programme_today
 from talents.compliance import compliance_rows
 from talents.models import TalentProfile
 from talents.weeks import iso_week_label
 
 # "Once a day" is the programme's day, whatever time zone is active and wherever the server runs.
-PROGRAMME_ZONE = ZoneInfo("Europe/Stockholm")
 
 
 @dataclass(frozen=True)
@@ -30,10 +28,6 @@ class RemindResult:
 def reminder_key(talent_uuid, day):
     """One reminder per talent per programme day (Europe/Stockholm)."""
     return f"daylog-missing:{talent_uuid}:{day.isoformat()}"
-
-
-def programme_today(now=None):
-    return timezone.localdate(now or timezone.now(), PROGRAMME_ZONE)
 
 
 def reminded_today(talent_uuids, *, today=None):
