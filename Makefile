@@ -23,7 +23,19 @@ TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_UR
 	EMAIL_URL=memorymail:// DJANGO_ALLOW_ASYNC_UNSAFE=true
 PYTEST_ARGS ?= -n 2 --dist loadgroup
 
-.PHONY: run test pytest install lint audit clean
+.PHONY: run test pytest install lint audit clean messages
+
+# The Swedish catalogue, compiled by Babel (a Python package, so no system gettext is needed) whenever
+# its .po is newer; every command that serves pages depends on it.
+CATALOGUE := locale/sv/LC_MESSAGES/django.mo
+$(CATALOGUE): locale/sv/LC_MESSAGES/django.po $(STAMP)
+	$(BIN)/pybabel --quiet compile --directory locale --domain django --locale sv
+
+# Extract every marked string into locale/sv/LC_MESSAGES/django.po (needs xgettext from gettext);
+# translate the new and changed entries, then `make test` checks none is left untranslated or fuzzy.
+messages: $(STAMP)
+	env -u DATABASE_URL DEBUG=true $(BIN)/python manage.py makemessages --locale sv --add-location file \
+		--no-obsolete --ignore '.venv/*' --ignore 'tests/*' --ignore 'var/*' --ignore 'static/*'
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +48,7 @@ install: $(STAMP)
 
 # Quick start: SQLite and in-process tasks unless DATABASE_URL / CELERY_BROKER_URL are set.
 run: export DEBUG ?= true
-run: $(STAMP)
+run: $(STAMP) $(CATALOGUE)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py seed_demo
@@ -69,7 +81,7 @@ test: lint audit
 	$(MAKE) --no-print-directory pytest
 
 # Only the test suite, e.g. `make pytest ARGS="tests/core -k outbox"`.
-pytest: $(STAMP)
+pytest: $(STAMP) $(CATALOGUE)
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS) $(ARGS)
 
@@ -85,11 +97,11 @@ bench-matching: $(STAMP)
 # The portal under load: seed_demo --scale 42 in its own database (eyeforai_bench, dropped after),
 # gunicorn with production settings on loopback, wrk and a fixed-rate generator (needs `wrk`).
 .PHONY: bench-load
-bench-load: $(STAMP)
+bench-load: $(STAMP) $(CATALOGUE)
 	$(BIN)/python -m tests.bench.load $(BENCH_ARGS)
 
 # Hostile CVs (deflate bombs, deep nesting, 62,000 pages, cycles, huge xrefs) uploaded to gunicorn with
 # production settings on loopback while a second client reads /healthz; prints both latencies.
 .PHONY: bench-cv
-bench-cv: $(STAMP)
+bench-cv: $(STAMP) $(CATALOGUE)
 	$(BIN)/python -m tests.bench.cv $(BENCH_ARGS)

@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "eyeforai.accounts.language.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -148,8 +149,11 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = SITE_URL.split(":", 1)[0]
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Internationalisation ---------------------------------------------------
+# English for a visitor whose browser asks for neither language; the first visit follows Accept-Language,
+# a signed-in person's own choice (User.language) wins everywhere (eyeforai/accounts/language.py).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]  # Swedish ("sv") joins once its catalogue is translated.
+LANGUAGES = [("en", _("English")), ("sv", _("Swedish"))]
+# locale/sv/LC_MESSAGES/django.po: `make messages` extracts, the set-up of both commands compiles (Makefile).
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The portal's own date formats per language ("1 Sep 2027"): eyeforai/formats/<language>/formats.py.
 FORMAT_MODULE_PATH = ["eyeforai.formats"]

@@ -9,11 +9,13 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_str
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from eyeforai.accounts.language import supported
 from eyeforai.accounts.signup import HOST_MEMBER, signup_role
-from eyeforai.mail.services import queue_rendered_email
+from eyeforai.mail.services import queue_rendered_email, recipient_language
 from eyeforai.ratelimit import client_address
 from hosts.access import is_host_member
 from talents.access import is_talent
@@ -35,8 +37,9 @@ def on_site(url):
 
 
 def portal_site():
-    """What allauth's templates call current_site, from SITE_URL (not the request's Host header)."""
-    return SimpleNamespace(name=_("Eye for AI · AI Sweden"), domain=urlsplit(settings.SITE_URL).netloc)
+    """What allauth's templates call current_site, from SITE_URL (not the request's Host header).
+    Its name is lazy: translated when the email is rendered, in the recipient's language (send_mail)."""
+    return SimpleNamespace(name=gettext_lazy("Eye for AI · AI Sweden"), domain=urlsplit(settings.SITE_URL).netloc)
 
 
 def overview_url(user):
@@ -54,6 +57,11 @@ def overview_url(user):
 class AccountAdapter(DefaultAccountAdapter):
     """allauth asks these only when no safe `next` was given: allauth checks a posted or linked
     `next` against the allowed hosts first (allauth.account.utils.get_login_redirect_url)."""
+
+    def save_user(self, request, user, form, commit=True):
+        """A new account speaks the language its sign-up page was read in (User.language)."""
+        user.language = supported(translation.get_language()) or ""
+        return super().save_user(request, user, form, commit=commit)
 
     def get_login_redirect_url(self, request):
         return overview_url(request.user)
@@ -102,13 +110,18 @@ class AccountAdapter(DefaultAccountAdapter):
             # A sign-up from a host invitation is not an application: the confirmation says so.
             "joining_as_host": signup_role(request) == HOST_MEMBER,
         }
-        message = self.render_mail(template_prefix, email, context)
+        # In the recipient's language: a reset asked for from an English browser by a Swedish-speaking
+        # account is still written in Swedish; a new account's is the language it signed up in.
+        language = recipient_language(email, default=translation.get_language())
+        with translation.override(language):
+            message = self.render_mail(template_prefix, email, context)
         html = next((body for body, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), "")
         name = template_prefix.rsplit("/", 1)[-1]
         queue_rendered_email(
             key=f"account:{name}:{uuid.uuid4().hex}",
             to=email,
             template=f"account/{name}",
+            language=language,
             subject=message.subject,
             body_text=message.body,
             body_html=html,

@@ -2,8 +2,8 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
+from eyeforai.accounts import language
 from portal import dashboards, your_data
 from portal.capacity_admin import capacity_view
 from portal.glance_admin import admin_index
@@ -31,7 +31,7 @@ urlpatterns = [
     path("hosts/", include("hosts.urls.public")),
     path("", include((portal_patterns, "portal"))),
     path("healthz", public.healthz, name="healthz"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", language.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("host/", include("hosts.urls.member")),
     path("host/", include("rotations.urls.host")),

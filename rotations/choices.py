@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PlacementStatus(models.TextChoices):
@@ -31,8 +32,9 @@ class Side(models.TextChoices):
 
 class OutcomeResult(models.TextChoices):
     OFFERED = "offered", _("Offered")
-    ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
+    # The same English words name an application's stage and a host's status: Swedish says them differently.
+    ACCEPTED = "accepted", pgettext_lazy("hiring outcome", "Accepted")
+    DECLINED = "declined", pgettext_lazy("hiring outcome", "Declined")
 
 
 class CalendarOwner(models.TextChoices):

@@ -193,7 +193,14 @@ class ApplicationEvent(models.Model):
     )
     status = models.CharField(_("status"), max_length=20, choices=ApplicationStatus.choices)
     at = models.DateTimeField(_("at"), default=timezone.now)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
 
     class Meta:
         verbose_name = _("application event")
@@ -208,7 +215,9 @@ class DayLog(models.Model):
     """The weekly day at AI Sweden, one per talent per ISO week."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    talent = models.ForeignKey(TalentProfile, on_delete=models.CASCADE, related_name="day_logs")
+    talent = models.ForeignKey(
+        TalentProfile, on_delete=models.CASCADE, related_name="day_logs", verbose_name=_("talent")
+    )
     cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="day_logs", verbose_name=_("cohort"))
     date = models.DateField(_("date"))
     # The Monday of the date's ISO week: what "one per week" is unique on.
@@ -241,7 +250,9 @@ class Absence(models.Model):
     """Days a talent is away; weeks they empty of working days are not expected to be logged."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    talent = models.ForeignKey(TalentProfile, on_delete=models.CASCADE, related_name="absences")
+    talent = models.ForeignKey(
+        TalentProfile, on_delete=models.CASCADE, related_name="absences", verbose_name=_("talent")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=AbsenceKind.choices)
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
@@ -257,7 +268,12 @@ class Absence(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.talent}: {self.get_kind_display()} {self.starts_on:%Y-%m-%d} to {self.ends_on:%Y-%m-%d}"
+        return _("%(talent)s: %(kind)s %(starts_on)s to %(ends_on)s") % {
+            "talent": self.talent,
+            "kind": self.get_kind_display(),
+            "starts_on": f"{self.starts_on:%Y-%m-%d}",
+            "ends_on": f"{self.ends_on:%Y-%m-%d}",
+        }
 
     def covers(self, day):
         return self.starts_on <= day <= self.ends_on

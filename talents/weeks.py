@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
+from django.utils import translation
 
 from talents.choices import WeekState
 
@@ -27,13 +28,19 @@ def iso_week_label(day):
     return f"{year}-W{week:02d}"
 
 
+# The holidays package names Sweden's holidays in these languages; the portal's language picks one.
+HOLIDAY_LANGUAGES = {"sv": "sv", "en": "en_US"}
+
+
 @lru_cache(maxsize=64)
-def swedish_holidays(year):
-    return holidays.country_holidays("SE", years=year, categories=HOLIDAY_CATEGORIES, language="en_US")
+def swedish_holidays(year, language="en_US"):
+    return holidays.country_holidays("SE", years=year, categories=HOLIDAY_CATEGORIES, language=language)
 
 
 def holiday_name(day):
-    return swedish_holidays(day.year).get(day)
+    """The holiday's name in the reader's language ("Midsommarafton", "Midsummer Eve"), or None."""
+    language = HOLIDAY_LANGUAGES.get(translation.get_language(), "en_US")
+    return swedish_holidays(day.year, language).get(day)
 
 
 def cohort_end(cohort, periods):

@@ -14,6 +14,7 @@ from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from eyeforai.celery import app as celery_app
@@ -66,6 +67,13 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _language_of_the_test_only():
+    """A request in Swedish leaves Swedish active in the thread; the next test starts in the default."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 # --- The cast -------------------------------------------------------------------------------

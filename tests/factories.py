@@ -309,5 +309,5 @@ def pass_second_factor(page, email):
     page.wait_for_load_state()
     if "/2fa/authenticate/" in page.url:
         page.locator("input[name=code]").fill(unused_recovery_code(User.objects.get(email=email)))
-        page.locator("form button[type=submit]").first.click()
+        page.locator("main form button[type=submit]").first.click()  # not the header's language switch
         page.wait_for_load_state()

@@ -30,6 +30,8 @@ CORE = {
     "portal:home": public(),
     "portal:privacy": public(),
     "healthz": public(),
+    # The language switcher: anyone may choose; it answers with a redirect back (tests/i18n/).
+    "set_language": Expect(**dict.fromkeys(ROLES, 302), method="post", data={"language": "sv", "next": "/"}),
     "admin:mail_outboundemail_preview": managers_only(
         url=lambda fixture: reverse("admin:mail_outboundemail_preview", args=[fixture("outbound_email").pk])
     ),

@@ -40,6 +40,9 @@ class User(AbstractUser):
     email = models.EmailField(_("email address"), unique=True)
     # Taken through eyeforai.accounts.services.take_role; PostgreSQL refuses a second one (portal/migrations).
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True, editable=False)
+    # The language of the pages and of every email to this person; blank until they sign up or choose
+    # (eyeforai/accounts/language.py). Emails to someone without one are in settings.LANGUAGE_CODE.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

@@ -77,7 +77,24 @@ class ActivityEntry(models.Model):
 
     @property
     def transition(self):
-        """ "submitted → under_review", or "" when the action moved no state."""
+        """ "Submitted → Under review" in the reader's language, or "" when the action moved no state.
+
+        The entry keeps the codes ("under_review"); they are named by the object's status choices."""
         if not (self.from_state or self.to_state):
             return ""
-        return f"{self.from_state or '—'} → {self.to_state or '—'}"
+        # get_for_id: ContentType's own cache, so a list of entries costs no query per row.
+        labels = state_labels(ContentType.objects.get_for_id(self.content_type_id).model_class())
+        before, after = self.from_state or "—", self.to_state or "—"
+        return f"{labels.get(before, before)} → {labels.get(after, after)}"
+
+
+def state_labels(model):
+    """{code: label} of the model's status choices (the field named "status", else the first with
+    choices); {} for a model that is gone or has none."""
+    if model is None:
+        return {}
+    fields = sorted(
+        (field for field in model._meta.concrete_fields if field.choices),
+        key=lambda field: field.name != "status",
+    )
+    return {str(code): label for code, label in fields[0].flatchoices} if fields else {}

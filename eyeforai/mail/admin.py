@@ -17,8 +17,8 @@ PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; fra
 
 @admin.register(OutboundEmail)
 class OutboundEmailAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "to", "subject", "template", "status", "attempts", "sent_at"]
-    list_filter = ["status", "template", "carries_secret", ("created_at", admin.DateFieldListFilter)]
+    list_display = ["created_at", "to", "language", "subject", "template", "status", "attempts", "sent_at"]
+    list_filter = ["status", "template", "language", "carries_secret", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["to", "subject", "key"]
     date_hierarchy = "created_at"
     actions = ["send_again"]
@@ -26,6 +26,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         "key",
         "template",
         "to",
+        "language",
         "subject",
         "status",
         "attempts",

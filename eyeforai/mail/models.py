@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -26,6 +27,7 @@ class OutboundEmail(models.Model):
     )
     template = models.CharField(_("template"), max_length=100)
     to = models.EmailField(_("to"))
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
     subject = models.CharField(_("subject"), max_length=255)
     body_text = models.TextField(_("text body"))
     body_html = models.TextField(_("HTML body"), blank=True)

@@ -8,6 +8,7 @@ import socket
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -38,8 +39,23 @@ def render_plain(template_name, context):
     return get_template(template_name).template.render(Context(context, autoescape=False))
 
 
+def recipient_language(address, default=None):
+    """The language an email to `address` is written in: the account's own (User.language), else
+    `default` (a caller who knows better, such as an inviter writing to a colleague without an
+    account yet), else the portal's default. Never the language of whoever caused the email.
+
+    Read through get_user_model(): the outbox names the account model only by the setting."""
+    stored = (
+        get_user_model().objects.filter(email__iexact=address).exclude(language="").values_list("language", flat=True)
+    )
+    return stored.first() or default or settings.LANGUAGE_CODE
+
+
 def queue_email(*, key, to, template, context, language=None, carries_secret=False):
     """Render templates/email/<template>{_subject.txt,.txt,.html} and queue the email for `to`.
+
+    In the recipient's language (recipient_language; `language` only when they have none): the
+    context must hold no text already translated or dates already formatted by the caller.
 
     Without an .html template of its own, the HTML part is the text part with paragraphs and links.
     The subject and the text part are plain text (render_plain); the HTML part is escaped.
@@ -52,11 +68,13 @@ def queue_email(*, key, to, template, context, language=None, carries_secret=Fal
     existing = OutboundEmail.objects.filter(key=key).first()
     if existing:
         return existing
+    language = recipient_language(to, default=language)
     subject, body_text, body_html = render_email(template, context, language=language)
     return queue_rendered_email(
         key=key,
         to=to,
         template=template,
+        language=language,
         subject=subject,
         body_text=body_text,
         body_html=body_html,
@@ -85,9 +103,10 @@ def subject_line(subject):
     return settings.EMAIL_SUBJECT_PREFIX + " ".join(CONTROL_CHARACTERS.sub(" ", subject).split())
 
 
-def queue_rendered_email(*, key, to, template, subject, body_text, body_html="", carries_secret=False):
+def queue_rendered_email(*, key, to, template, subject, body_text, body_html="", language=None, carries_secret=False):
     """Queue an email whose parts were rendered elsewhere (allauth renders its own), its subject
     given without the portal's prefix: settings.EMAIL_SUBJECT_PREFIX is put before it here.
+    `language`: the one it was rendered in (settings.LANGUAGE_CODE if not given), shown in the outbox.
 
     `carries_secret`: the body holds a link that grants access (password reset, address
     confirmation, invitation). Such a row never stores its body readable: it is sealed until
@@ -99,7 +118,14 @@ def queue_rendered_email(*, key, to, template, subject, body_text, body_html="",
         body = {"body_text": "", "body_html": "", "sealed_body": sealing.seal(body_text, body_html)}
     email, created = OutboundEmail.objects.get_or_create(
         key=key,
-        defaults={"to": to, "template": template, "subject": subject, "carries_secret": carries_secret, **body},
+        defaults={
+            "to": to,
+            "template": template,
+            "language": language or settings.LANGUAGE_CODE,
+            "subject": subject,
+            "carries_secret": carries_secret,
+            **body,
+        },
     )
     if created:
         transaction.on_commit(lambda: dispatch(email.pk))

@@ -3,7 +3,7 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from eyeforai.activity.services import record
@@ -41,6 +41,8 @@ def record_interest(interest):
         to=interest.email,
         template="hosts/interest_received",
         context={},
+        # No account behind the address: the auto-reply speaks the language the form was filled in.
+        language=translation.get_language(),
     )
     queue_email(
         key=f"host-interest-note:{interest.uuid}",

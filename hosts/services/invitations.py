@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from eyeforai.accounts.choices import Role
@@ -111,6 +111,9 @@ def invite_member(organization, email, *, by, role=MemberRole.MEMBER):
             "inviter": by,
             "invitation_path": invitation_path(token),
         },
+        # The invitee has no account yet (or one without a language): they get the inviter's language,
+        # the one the inviter is using now; an account's own language still wins (recipient_language).
+        language=translation.get_language(),
         carries_secret=True,  # the link alone lets its holder take the membership
     )
     return invitation

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from eyeforai.admintools.permissions import has_permission, require_permission
 from eyeforai.programme.models import Cohort
+from rotations.admin.engine_notes import in_language
 from rotations.admin.readiness import readiness_urls
 from rotations.admin.run_page import build_run_page, limit_in_words, named
 from rotations.choices import RunStatus
@@ -147,7 +148,7 @@ class MatchingRunAdmin(admin.ModelAdmin):
         projects = page["projects"]
         for reason in reasons:
             reason["project_obj"] = projects.get(reason["project"])
-            reason["reason"] = named(reason["reason"], page["names"])
+            reason["reason"] = named(in_language(reason["reason"]), page["names"])
         context = self._context(request, _("Why this placement: %(name)s") % {"name": row["talent"].name},
                                 run=run, row=row, reasons=reasons)  # fmt: skip
         return TemplateResponse(request, "admin/rotations/matching_why.html", context)

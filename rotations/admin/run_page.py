@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hosts.models import Project
+from rotations.admin.engine_notes import in_language
 from rotations.capacity import cohort_capacity
 from rotations.services.matching import DEFAULT_TIME_LIMIT
 from talents.models import TalentProfile
@@ -52,7 +53,10 @@ def build_run_page(run):
         "projects": projects,
         "choices": sorted(projects.values(), key=lambda project: (project.organization.name, project.title)),
         "metric_rows": _metric_rows(run.metrics, periods, host_names),
-        "notes": [named(line, names) for line in run.explanation if not line.startswith(SAID_IN_THE_STATUS_LINE)],
+        # In the reader's language first (the engine writes English), then names for its UUIDs.
+        "notes": [
+            named(in_language(line), names) for line in run.explanation if not line.startswith(SAID_IN_THE_STATUS_LINE)
+        ],
         "names": names,
         "seconds": seconds_in_words(run.seconds) if run.seconds is not None else None,
         "gap_percent": _gap_percent(run.gap),

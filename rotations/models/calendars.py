@@ -24,9 +24,16 @@ class CalendarFeed(models.Model):
     """
 
     owner_kind = models.CharField(_("for"), max_length=10, choices=CalendarOwner.choices)
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed", verbose_name=_("person")
+    )
     organization = models.ForeignKey(
-        HostOrganization, on_delete=models.CASCADE, null=True, blank=True, related_name="calendar_feeds"
+        HostOrganization,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="calendar_feeds",
+        verbose_name=_("host organisation"),
     )
     token = models.CharField(_("token"), max_length=64, unique=True, default=new_calendar_token)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

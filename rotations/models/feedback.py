@@ -29,7 +29,9 @@ class Evaluation(models.Model):
         Placement, on_delete=models.CASCADE, related_name="evaluations", verbose_name=_("placement")
     )
     side = models.CharField(_("from"), max_length=10, choices=Side.choices)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("author")
+    )
     project_rating = models.PositiveSmallIntegerField(_("the project"), validators=RATING)
     support_rating = models.PositiveSmallIntegerField(_("supervision or engagement"), validators=RATING)
     growth_rating = models.PositiveSmallIntegerField(_("learning or contribution"), validators=RATING)

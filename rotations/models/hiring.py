@@ -20,7 +20,9 @@ class HiringInterest(models.Model):
         HostOrganization, on_delete=models.CASCADE, related_name="hiring_interests", verbose_name=_("host")
     )
     side = models.CharField(_("from"), max_length=10, choices=Side.choices)
-    marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("marked by")
+    )
     created_at = models.DateTimeField(_("marked"), default=timezone.now)
 
     class Meta:
@@ -46,7 +48,9 @@ class Outcome(models.Model):
     )
     result = models.CharField(_("result"), max_length=10, choices=OutcomeResult.choices)
     notes = models.TextField(_("notes"), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("recorded by")
+    )
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
 
     class Meta:

@@ -17,7 +17,7 @@ class MatchingRun(models.Model):
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="matching_runs")
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="matching_runs", verbose_name=_("cohort"))
     status = models.CharField(_("status"), max_length=12, choices=RunStatus.choices, default=RunStatus.QUEUED)
     # {"time_limit": s, "weights": {...}, "locks": [[talent, period, project], ...]}
     parameters = models.JSONField(_("parameters"), default=dict)
@@ -29,11 +29,18 @@ class MatchingRun(models.Model):
     seconds = models.FloatField(_("solve time (s)"), null=True, blank=True)
     method = models.CharField(_("method"), max_length=100, blank=True)
     error = models.TextField(_("error"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("started by")
+    )
     created_at = models.DateTimeField(_("started"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     applied_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("applied by"),
     )
     applied_at = models.DateTimeField(_("applied"), null=True, blank=True)
 

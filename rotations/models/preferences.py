@@ -15,7 +15,9 @@ class TalentPreference(models.Model):
     talent = models.ForeignKey(
         TalentProfile, on_delete=models.CASCADE, related_name="preferences", verbose_name=_("talent")
     )
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="talent_preferences")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="talent_preferences", verbose_name=_("project")
+    )
     rank = models.PositiveSmallIntegerField(_("rank"))
     updated_at = models.DateTimeField(_("updated"), default=timezone.now)
 
@@ -36,8 +38,10 @@ class TalentPreference(models.Model):
 class BuddyRequest(models.Model):
     """A talent's wish to rotate together with one other talent of the cohort (a soft wish)."""
 
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="+")
-    talent = models.ForeignKey(TalentProfile, on_delete=models.CASCADE, related_name="buddy_requests")
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="+", verbose_name=_("cohort"))
+    talent = models.ForeignKey(
+        TalentProfile, on_delete=models.CASCADE, related_name="buddy_requests", verbose_name=_("talent")
+    )
     buddy = models.ForeignKey(TalentProfile, on_delete=models.CASCADE, related_name="+", verbose_name=_("buddy"))
 
     class Meta:
@@ -55,11 +59,17 @@ class BuddyRequest(models.Model):
 class HostRanking(models.Model):
     """A host's view of one talent for one of its projects: a rank (1 = best), or "not a fit"."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="host_rankings")
-    talent = models.ForeignKey(TalentProfile, on_delete=models.CASCADE, related_name="host_rankings")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="host_rankings", verbose_name=_("project")
+    )
+    talent = models.ForeignKey(
+        TalentProfile, on_delete=models.CASCADE, related_name="host_rankings", verbose_name=_("talent")
+    )
     rank = models.PositiveSmallIntegerField(_("rank"), null=True, blank=True)
     not_a_fit = models.BooleanField(_("not a fit"), default=False)
-    ranked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    ranked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("ranked by")
+    )
     updated_at = models.DateTimeField(_("updated"), default=timezone.now)
 
     class Meta:
@@ -81,8 +91,12 @@ class HostRanking(models.Model):
 class Conflict(models.Model):
     """A conflict of interest: this talent must never be placed at this host (recorded by managers)."""
 
-    talent = models.ForeignKey(TalentProfile, on_delete=models.CASCADE, related_name="conflicts")
-    host = models.ForeignKey(HostOrganization, on_delete=models.CASCADE, related_name="conflicts")
+    talent = models.ForeignKey(
+        TalentProfile, on_delete=models.CASCADE, related_name="conflicts", verbose_name=_("talent")
+    )
+    host = models.ForeignKey(
+        HostOrganization, on_delete=models.CASCADE, related_name="conflicts", verbose_name=_("host organisation")
+    )
     reason = models.CharField(_("reason"), max_length=300)
 
     class Meta:

@@ -7,8 +7,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from eyeforai.activity.services import record
 from rotations.choices import CalendarOwner, PlacementStatus
@@ -87,30 +88,38 @@ def build_calendar(feed):
     A placement keeps its UID for life and SEQUENCE grows with each change, so calendar apps
     update the event instead of adding a second one.
     """
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//AI Sweden//Eye for AI portal//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Eye for AI placements")
-    host = settings.SITE_URL.split("://", 1)[-1]
-    for placement in placements_for_feed(feed):
-        event = icalendar.Event()
-        event.add("uid", f"placement-{placement.uuid}@{host}")
-        if feed.owner_kind == CalendarOwner.TALENT:
-            summary = f"{placement.host.name}: {placement.project.title}"
-        else:
-            summary = f"{placement.talent.name}: {placement.project.title}"
-        event.add("summary", summary)
-        event.add("dtstart", placement.starts_on)
-        event.add("dtend", placement.ends_on + timedelta(days=1))  # DTEND of an all-day event is exclusive
-        event.add("dtstamp", timezone.now())
-        event.add("status", "TENTATIVE" if placement.status == PlacementStatus.PROPOSED else "CONFIRMED")
-        event.add("location", placement.project.city or placement.host.city)
-        event.add(
-            "description",
-            f"Period {placement.period.number} of {placement.cohort.name}. "
-            f"Supervisor: {placement.project.supervisor_name} <{placement.project.supervisor_email}>. "
-            f"Status: {placement.get_status_display()}.",
-        )
-        event.add("sequence", 0 if placement.status == PlacementStatus.PROPOSED else 1)
-        calendar.add_component(event)
-    return calendar.to_ical()
+    # A calendar app fetches the feed with no cookie and no Accept-Language: its words are in the
+    # language of the person whose feed it is.
+    with translation.override(feed.user.language or settings.LANGUAGE_CODE):
+        calendar = icalendar.Calendar()
+        calendar.add("prodid", "-//AI Sweden//Eye for AI portal//EN")
+        calendar.add("version", "2.0")
+        calendar.add("x-wr-calname", _("Eye for AI placements"))
+        host = settings.SITE_URL.split("://", 1)[-1]
+        for placement in placements_for_feed(feed):
+            event = icalendar.Event()
+            event.add("uid", f"placement-{placement.uuid}@{host}")
+            if feed.owner_kind == CalendarOwner.TALENT:
+                summary = f"{placement.host.name}: {placement.project.title}"
+            else:
+                summary = f"{placement.talent.name}: {placement.project.title}"
+            event.add("summary", summary)
+            event.add("dtstart", placement.starts_on)
+            event.add("dtend", placement.ends_on + timedelta(days=1))  # DTEND of an all-day event is exclusive
+            event.add("dtstamp", timezone.now())
+            event.add("status", "TENTATIVE" if placement.status == PlacementStatus.PROPOSED else "CONFIRMED")
+            event.add("location", placement.project.city or placement.host.city)
+            event.add(
+                "description",
+                _("Period %(number)s of %(cohort)s. Supervisor: %(supervisor)s <%(email)s>. Status: %(status)s.")
+                % {
+                    "number": placement.period.number,
+                    "cohort": placement.cohort.name,
+                    "supervisor": placement.project.supervisor_name,
+                    "email": placement.project.supervisor_email,
+                    "status": placement.get_status_display(),
+                },
+            )
+            event.add("sequence", 0 if placement.status == PlacementStatus.PROPOSED else 1)
+            calendar.add_component(event)
+        return calendar.to_ical()

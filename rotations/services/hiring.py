@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from eyeforai.activity.services import record
 from eyeforai.mail.services import queue_email
@@ -84,5 +85,6 @@ def _announce_match(*, talent, host, cohort):
         key=f"{key}:team",
         to=settings.PROGRAMME_TEAM_EMAIL,
         template="rotations/hiring_match_team",
-        context={**context, "name": _("programme team")},
+        # Lazy: translated when the email is rendered, in the team's language, not the marker's.
+        context={**context, "name": gettext_lazy("programme team")},
     )

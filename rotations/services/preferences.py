@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eyeforai.activity.services import record
@@ -285,7 +285,8 @@ def send_preference_reminders(now=None):
     now = now or timezone.now()
     count = 0
     for cohort in _cohorts_near_deadline(now):
-        deadline = formats.date_format(timezone.localtime(cohort.preference_deadline), "DATETIME_FORMAT")
+        # A datetime, not text: the template formats it in each recipient's language.
+        deadline = timezone.localtime(cohort.preference_deadline)
         gaps = ranking_gaps(cohort)
         context = {"cohort": cohort, "deadline": deadline, "minimum": gaps.minimum}
         for talent in gaps.talents:

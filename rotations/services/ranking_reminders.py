@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -57,7 +58,7 @@ def remind_rankings(cohort, *, by, now=None):
     emails = {}  # user pk -> (user, template, context)
     for talent in gaps.talents:
         if talent.user.is_active:
-            context = {**common, "rule": talent_rule(gaps.minimum, cohort.preference_deadline)}
+            context = {**common, "rule": talent_rule_lazy(gaps.minimum, cohort.preference_deadline)}
             context["url"] = reverse("rotations_talent:preferences")
             emails[talent.user.pk] = (talent.user, "rotations/ranking_reminder_talent", context)
     projects = {}
@@ -101,3 +102,8 @@ def talent_rule(minimum, deadline):
     )
     when = formats.date_format(timezone.localtime(deadline, PROGRAMME_ZONE), "DATETIME_FORMAT")
     return text % {"projects": minimum.projects, "hosts": minimum.hosts, "deadline": when}
+
+
+# The rule in the words of whoever reads it: worked out when the email is rendered, in the
+# recipient's language (queue_email), not now in the language of the manager who clicked.
+talent_rule_lazy = lazy(talent_rule, str)

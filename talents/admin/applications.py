@@ -5,8 +5,8 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from eyeforai.admintools.actions import run_service
 from eyeforai.admintools.csv import csv_response
@@ -30,6 +30,10 @@ class TalentProfileAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # A profile belongs to a user who signed up; the add form has no user to give it (a 500 on save).
         return False
+
+    @admin.display(description=_("name"))
+    def name(self, profile):
+        return profile.name
 
     @admin.display(description=_("email"), ordering="user__email")
     def email(self, profile):
@@ -206,21 +210,22 @@ class ApplicationAdmin(ApplicationReviewMixin, QuickActionCheckboxMixin, admin.M
         except IncorrectLookupParameters:
             return redirect(reverse("admin:talents_application_changelist") + "?e=1")
         applications = changelist.get_queryset(request).select_related("talent__user", "cohort")
+        # In the manager's language; the model's own labels, so the catalogue already has them.
         header = [
-            "cohort",
-            "first name",
-            "last name",
-            "email",
-            "status",
-            "nationality",
-            "country of residence",
-            "degree",
-            "field",
-            "university",
-            "graduation year",
-            "score",
-            "submitted",
-            "notes",
+            gettext("cohort"),
+            gettext("first name"),
+            gettext("last name"),
+            gettext("email"),
+            gettext("status"),
+            gettext("nationality"),
+            gettext("country of residence"),
+            gettext("degree"),
+            gettext("field of study"),
+            gettext("university"),
+            gettext("graduation year"),
+            gettext("manager score"),
+            gettext("submitted"),
+            gettext("notes"),
         ]
         rows = (
             [

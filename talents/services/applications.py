@@ -13,7 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from eyeforai.activity.services import record
-from eyeforai.mail.services import queue_email, render_email, subject_line
+from eyeforai.mail.services import queue_email, recipient_language, render_email, subject_line
 from eyeforai.programme.choices import CohortStatus
 from eyeforai.programme.models import Cohort
 from talents.choices import ApplicationStatus
@@ -139,12 +139,16 @@ def normalise_note(note):
 def stage_email_preview(application, *, to, note=""):
     """(to, subject, text) of the email move_application(application, to=…, note=…) queues, rendered
     by the same code (render_email, subject_line), for the confirmation page. Changes nothing.
+    In the talent's language, as queue_email writes it, not in the manager's who reads the preview.
     Raises ValidationError for a note that move_application would refuse."""
     to = ApplicationStatus(to)
+    recipient = application.talent.user.email
     subject, body_text, _html = render_email(
-        f"talents/application_{to}", _email_context(application, note=normalise_note(note))
+        f"talents/application_{to}",
+        _email_context(application, note=normalise_note(note)),
+        language=recipient_language(recipient),
     )
-    return application.talent.user.email, subject_line(subject), body_text
+    return recipient, subject_line(subject), body_text
 
 
 @transaction.atomic

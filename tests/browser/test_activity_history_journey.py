@@ -70,12 +70,12 @@ def test_a_manager_reads_an_applications_history_and_downloads_one_persons_activ
     rows = history.locator("tbody tr")
     expect(rows).to_have_count(6)
     steps = [  # who, what, from → to, note
-        ["Karin Lindqvist <karin@ai.se>", "application.moved", "interview → accepted", ""],
-        ["Johan Ek <johan@ai.se>", "application.moved", "under_review → interview", ""],
-        ["Karin Lindqvist <karin@ai.se>", "application.moved", "submitted → under_review", ""],
-        ["Amara Okafor <amara@example.org>", "application.submitted", "draft → submitted", ""],
+        ["Karin Lindqvist <karin@ai.se>", "application.moved", "Interview → Accepted", ""],
+        ["Johan Ek <johan@ai.se>", "application.moved", "Under review → Interview", ""],
+        ["Karin Lindqvist <karin@ai.se>", "application.moved", "Submitted → Under review", ""],
+        ["Amara Okafor <amara@example.org>", "application.submitted", "Draft → Submitted", ""],
         ["Amara Okafor <amara@example.org>", "application.draft_saved", "", "A new CV was uploaded."],
-        ["Amara Okafor <amara@example.org>", "application.started", "— → draft", ""],
+        ["Amara Okafor <amara@example.org>", "application.started", "— → Draft", ""],
     ]
     for number, step in enumerate(steps):
         expect(rows.nth(number).locator("td")).to_have_text(step)
@@ -96,8 +96,8 @@ def test_a_manager_reads_an_applications_history_and_downloads_one_persons_activ
     page.locator("#changelist-filter").get_by_role("link", name="Karin Lindqvist", exact=True).click()
     results = page.locator("#result_list tbody tr")
     expect(results).to_have_count(2)
-    expect(results.nth(0)).to_contain_text("interview → accepted")
-    expect(results.nth(1)).to_contain_text("submitted → under_review")
+    expect(results.nth(0)).to_contain_text("Interview → Accepted")
+    expect(results.nth(1)).to_contain_text("Submitted → Under review")
     assert_accessible(page)
     assert fits(page)
 

@@ -96,14 +96,14 @@ def test_an_application_walked_from_draft_to_accepted_shows_each_step_and_its_ac
     ]
     page = client.get(reverse("admin:talents_application_history", args=[application.pk]))
     assert page.status_code == 200
-    rows = history_rows(page.text)  # newest first: when, who, what, from → to, note
+    rows = history_rows(page.text)  # newest first: when, who, what, from → to (the stages' names), note
     assert [row[1:4] for row in rows] == [
-        ["Karin Lindqvist <manager@ai.se>", "application.moved", "interview → accepted"],
-        ["Karin Lindqvist <manager@ai.se>", "application.moved", "under_review → interview"],
-        ["Karin Lindqvist <manager@ai.se>", "application.moved", "submitted → under_review"],
-        ["Amara Okafor <talent@example.org>", "application.submitted", "draft → submitted"],
+        ["Karin Lindqvist <manager@ai.se>", "application.moved", "Interview → Accepted"],
+        ["Karin Lindqvist <manager@ai.se>", "application.moved", "Under review → Interview"],
+        ["Karin Lindqvist <manager@ai.se>", "application.moved", "Submitted → Under review"],
+        ["Amara Okafor <talent@example.org>", "application.submitted", "Draft → Submitted"],
         ["Amara Okafor <talent@example.org>", "application.draft_saved", ""],
-        ["Amara Okafor <talent@example.org>", "application.started", "— → draft"],
+        ["Amara Okafor <talent@example.org>", "application.started", "— → Draft"],
     ]
     # The talent's own stage history is still written beside the log (their page and data export read it).
     assert [event.status for event in application.events.order_by("at")] == [
