@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from eyeforai.accounts import signals  # noqa: F401 - gives the programme managers group its permissions
+        from eyeforai.accounts import signals  # noqa: F401 - the managers group's permissions, the language kept at sign-in

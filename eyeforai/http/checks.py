@@ -1,5 +1,7 @@
 """Deployment checks: what production settings must hold for the portal's guarantees to be true."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.checks import Error, Tags, register
 
@@ -25,3 +27,26 @@ def shared_cache_in_production(app_configs, **kwargs):
             id="eyeforai_http.E001",
         )
     ]
+
+
+@register(Tags.translation)
+def catalogue_compiled(app_configs, **kwargs):
+    """Swedish pages need locale/<language>/LC_MESSAGES/django.mo compiled from the .po beside it: the .mo
+    is built (Makefile, `pybabel compile`), never committed, and a release that forgot it would serve
+    English under `Content-Language: sv` without a word of warning. With DEBUG on, `make run` compiles it."""
+    if settings.DEBUG:
+        return []
+    errors = []
+    for language, _name in settings.LANGUAGES:
+        for directory in settings.LOCALE_PATHS:
+            source = Path(directory) / language / "LC_MESSAGES" / "django.po"
+            compiled = source.with_suffix(".mo")
+            if source.exists() and (not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime):
+                errors.append(
+                    Error(
+                        f"{compiled} is missing or older than {source.name}: pages in {language} would be English.",
+                        hint="Compile it: pybabel compile --directory locale --domain django (README, Upgrading).",
+                        id="eyeforai_http.E002",
+                    )
+                )
+    return errors

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.template import Context
 from django.template.loader import get_template, select_template
 from django.utils import timezone, translation
@@ -45,8 +46,13 @@ def recipient_language(address, default=None):
     account yet), else the portal's default. Never the language of whoever caused the email.
 
     Read through get_user_model(): the outbox names the account model only by the setting."""
+    # Lower(email): the expression of the unique index on accounts' users, so this is one index lookup.
     stored = (
-        get_user_model().objects.filter(email__iexact=address).exclude(language="").values_list("language", flat=True)
+        get_user_model()
+        .objects.alias(address=Lower("email"))
+        .filter(address=address.lower())
+        .exclude(language="")
+        .values_list("language", flat=True)
     )
     return stored.first() or default or settings.LANGUAGE_CODE
 

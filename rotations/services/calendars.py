@@ -57,7 +57,8 @@ def live_feed(owner_kind, token):
     """
     if not token:
         return None
-    feeds = CalendarFeed.objects.filter(owner_kind=owner_kind, token=token, user__is_active=True)
+    # The owner comes along: the feed is written in their language (build_calendar).
+    feeds = CalendarFeed.objects.select_related("user").filter(owner_kind=owner_kind, token=token, user__is_active=True)
     if owner_kind == CalendarOwner.HOST:
         feeds = feeds.filter(user__host_memberships__organization=F("organization"))
     else:

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from eyeforai.activity.services import record, record_each
 from eyeforai.mail.services import queue_email
@@ -24,11 +25,12 @@ from rotations.services.rules import RotationState, placement_problems
 from talents.models import TalentProfile
 
 # The database's names for the rules, and what to tell the manager when one of them fires.
+# Marked with gettext_noop so `make messages` extracts them; translated when raised (_constraint_message).
 CONSTRAINT_MESSAGES = {
-    "rotations_placement_one_per_period": "The talent already has a placement in this period.",
-    "rotations_placement_host_once": "The talent already has a placement at this host.",
-    "rotations_placement_no_overlap": "The dates overlap another placement of the talent.",
-    "rotations_placement_within_seats": "No seat left: all seats in this period are taken.",
+    "rotations_placement_one_per_period": gettext_noop("The talent already has a placement in this period."),
+    "rotations_placement_host_once": gettext_noop("The talent already has a placement at this host."),
+    "rotations_placement_no_overlap": gettext_noop("The dates overlap another placement of the talent."),
+    "rotations_placement_within_seats": gettext_noop("No seat left: all seats in this period are taken."),
 }
 
 

@@ -15,7 +15,7 @@ from tests.i18n.unmarked import unmarked, unmarked_words
 
 ROOT = Path(settings.BASE_DIR)
 CATALOGUE = ROOT / "locale" / "sv" / "LC_MESSAGES" / "django.po"
-SOURCES = ["eyeforai", "portal", "talents", "hosts", "rotations", "templates", "locale", "manage.py"]
+NOT_EXTRACTED = [".venv", ".git", "var", "tests", "static", "node_modules", "__pycache__", "*.mo", "test-results"]
 
 
 def read_catalogue(path):
@@ -54,12 +54,8 @@ def test_the_catalogue_holds_every_string_marked_in_the_code_today(tmp_path):
     extracted comes out untranslated or fuzzy there, and fails here until it is extracted and translated."""
     if shutil.which("xgettext") is None:
         pytest.fail("xgettext (Debian's gettext) is needed to extract strings; .ci/run installs it")
-    for name in SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-        else:
-            shutil.copy(source, tmp_path / name)
+    # Everything `make messages` reads: the whole checkout but what it ignores, so a new app counts at once.
+    shutil.copytree(ROOT, tmp_path, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*NOT_EXTRACTED))
     env = {"PATH": "/usr/bin:/bin", "DEBUG": "true", "SECRET_KEY": "extraction-only", "HOME": str(tmp_path)}
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "--locale", "sv", "--add-location", "file", "--no-obsolete"],
@@ -91,6 +87,12 @@ def test_no_template_shows_english_that_is_not_marked_for_translation():
         ("<script>const x = 'not for people';</script>", []),
         ("{% comment %}Why this is here{% endcomment %}<!-- a note -->", []),
         ("<p>Eye for AI · AI Sweden</p>", []),
+        ('<input type="submit" value="Save">', ["Save"]),
+        ('<input type="radio" name="fit" value="yes">', []),
+        ('{{ supervisor|default:"Not named yet" }}', ["Not named yet"]),
+        ('{% include "x.html" with label="Remove project" tags="entrance" %}', ["Remove project"]),
+        ('{% firstof a b "Nobody" %}', ["Nobody"]),
+        ('{% if stage == "under_review" %}{% endif %}', []),
     ],
 )
 def test_the_unmarked_check_finds_literal_english_and_nothing_else(source, expected):
@@ -99,3 +101,19 @@ def test_the_unmarked_check_finds_literal_english_and_nothing_else(source, expec
 
 def test_the_unmarked_check_reads_plain_text_emails_as_text():
     assert unmarked_words("{% load i18n %}Hello {{ name }},\n{% translate 'Thanks' %}", plain_text=True) == ["Hello …,"]
+
+
+def test_a_release_without_the_compiled_catalogue_does_not_start(settings, tmp_path):
+    from eyeforai.http.checks import catalogue_compiled  # noqa: PLC0415 - the check under test
+
+    settings.DEBUG = False
+    messages = tmp_path / "sv" / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    (messages / "django.po").write_text(CATALOGUE.read_text())
+    settings.LOCALE_PATHS = [tmp_path]
+    assert [error.id for error in catalogue_compiled(None)] == ["eyeforai_http.E002"]
+
+    subprocess.run(
+        [Path(sys.executable).with_name("pybabel"), "--quiet", "compile", "-d", tmp_path, "-D", "django"], check=True
+    )
+    assert catalogue_compiled(None) == []

@@ -54,10 +54,19 @@ def test_a_signed_in_persons_choice_is_kept_on_the_account_and_wins_on_another_d
 
 
 def test_an_unknown_language_is_refused_and_nothing_is_stored(client, talent):
+    talent.language = SWEDISH
+    talent.save()
     client.force_login(talent)
     client.post(reverse("set_language"), {"language": "xx", "next": "/talent/"})
     talent.refresh_from_db()
+    assert talent.language == SWEDISH
+
+
+def test_an_account_without_a_language_keeps_the_one_it_signs_in_with(client, talent):
     assert talent.language == ""
+    client.post(reverse("account_login"), {"login": talent.email, "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="sv")
+    talent.refresh_from_db()
+    assert talent.language == SWEDISH
 
 
 def test_the_switcher_only_answers_a_post(client):
@@ -81,7 +90,7 @@ def test_the_admin_offers_the_switcher_too(client, manager):
     client.force_login(manager)
     html = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     assert 'class="language-switch"' in html
-    assert 'name="language" value="en"' in html
+    assert 'name="language" value="en" lang="en"' in html
 
 
 @pytest.mark.parametrize(

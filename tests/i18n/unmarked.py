@@ -35,8 +35,17 @@ PROPER_NAMES = {
 }
 
 READ_ATTRIBUTES = re.compile(
-    r"""\b(?:title|alt|placeholder|aria-label|aria-description|aria-roledescription|content|label)\s*=\s*("[^"]*"|'[^']*')""",
+    r"""\b(?:title|alt|placeholder|aria-label|aria-description|aria-roledescription|content|label)"""
+    r"""\s*=\s*("[^"]*"|'[^']*')""",
     re.IGNORECASE,
+)
+# The value of an input that is a button is its label; other values (a radio's, a button element's) are codes.
+BUTTON_INPUT = re.compile(r"""<input\b[^>]*\btype=["'](?:submit|button|reset)["'][^>]*>""", re.IGNORECASE)
+BUTTON_VALUE = re.compile(r"""\bvalue\s*=\s*("[^"]*"|'[^']*')""", re.IGNORECASE)
+# Literal text handed to a tag or filter that shows it: {{ x|default:"Not set" }}, {% firstof a "Nobody" %},
+# {% include "…" with label="Remove" %}. (Codes compared in {% if %} and names of templates are not read.)
+SHOWN_LITERALS = re.compile(
+    r"""(?:\|default(?:_if_none)?:|\bwith\s+(?:\w+=\S+\s+)*\w+=|^firstof\b.*?)\s*("[^"]*"|'[^']*')"""
 )
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
@@ -64,6 +73,16 @@ def template_files(root=TEMPLATE_ROOT):
     return sorted(p for p in root.rglob("*") if p.suffix in {".html", ".txt"} and p.is_file())
 
 
+def shown_literals(contents):
+    """The quoted words a tag or a variable puts on the page as they are, each on its own line."""
+    if contents.split()[:1] in (["translate"], ["trans"], ["blocktranslate"], ["blocktrans"]):
+        return []
+    literals = [match.group(1)[1:-1] for match in SHOWN_LITERALS.finditer(contents)]
+    # A code handed to a template ("entrance", "passkey_login") is one lower-case word; words for people
+    # have a space or a capital letter.
+    return [f"\n{literal}\n" for literal in literals if " " in literal or literal != literal.lower()]
+
+
 def visible_text(source):
     """The template with translated blocks and machine-only parts removed, and every {{ }} / {% %}
     replaced by a NUL, so what remains is literal text someone would read."""
@@ -74,6 +93,8 @@ def visible_text(source):
             if token.token_type == TokenType.BLOCK and token.contents.split()[0] == closing:
                 closing = None
             continue
+        if token.token_type in (TokenType.BLOCK, TokenType.VAR):
+            pieces.extend(shown_literals(token.contents))
         if token.token_type == TokenType.BLOCK:
             name, *arguments = token.contents.split()
             if name in SKIP_BLOCKS:
@@ -97,6 +118,7 @@ def unmarked_words(source, *, plain_text=False):
         text = SCRIPT_OR_STYLE.sub(" ", HTML_COMMENT.sub(" ", text))
         text = MACHINE_META.sub(" ", text)
         attributes = [value[1:-1] for value in READ_ATTRIBUTES.findall(text)]
+        attributes += [value[1:-1] for tag in BUTTON_INPUT.findall(text) for value in BUTTON_VALUE.findall(tag)]
         readable = [TAG.sub(" ", text), *attributes]
     found = []
     for chunk in readable:

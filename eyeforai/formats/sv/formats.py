@@ -14,4 +14,4 @@ MONTH_DAY_FORMAT = "j N"
 SHORT_DATE_FORMAT = DATE_FORMAT
 SHORT_DATETIME_FORMAT = DATETIME_FORMAT
 FIRST_DAY_OF_WEEK = 1
-# Numbers (1,5; 12 000) and input formats are Django's Swedish ones.
+# Numbers (a decimal comma: 1,5) and input formats are Django's Swedish ones.
