@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "eyeforai.http",
     "talents",
     "hosts",
+    "courses",
     "rotations",
     "portal",
     "eyeforai.admintools.apps.PortalAdminConfig",  # django.contrib.admin with the portal's site
@@ -266,6 +267,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "rotations.send_preference_reminders",
         "schedule": crontab(hour=9, minute=30),
     },
+    # The course's one reminder after seven days without progress; nudged_at makes it once per participant.
+    "courses.nudge_quiet_participants": {
+        "task": "courses.nudge_quiet_participants",
+        "schedule": crontab(hour=9, minute=45),
+    },
     # Retention, at night: CVs of applications not accepted, then old outbox bodies.
     "talents.delete_expired_cvs": {"task": "talents.delete_expired_cvs", "schedule": crontab(hour=3, minute=30)},
     "mail.discard_old_bodies": {"task": "mail.discard_old_bodies", "schedule": crontab(hour=3, minute=45)},
@@ -325,5 +331,7 @@ LOGGING = {
         "django": {"handlers": [], "level": "INFO"},
         "django.db.backends": {"level": "INFO"},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},  # runserver's access log
+        # fpdf2 subsets the statement's font (courses/certificates.py) with fontTools, a dozen INFO lines each time.
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -13,8 +13,10 @@ from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy
 
+from courses.access import is_participant
+from eyeforai.accounts.choices import Role
 from eyeforai.accounts.language import supported
-from eyeforai.accounts.signup import HOST_MEMBER, signup_role
+from eyeforai.accounts.signup import HOST_MEMBER, mark_signup_role, signup_role
 from eyeforai.mail.services import queue_rendered_email, recipient_language
 from eyeforai.ratelimit import client_address
 from hosts.access import is_host_member
@@ -42,15 +44,20 @@ def portal_site():
     return SimpleNamespace(name=gettext_lazy("Eye for AI · AI Sweden"), domain=urlsplit(settings.SITE_URL).netloc)
 
 
-def overview_url(user):
+def overview_url(user, request=None):
     """Where a signed-in person starts: their role's overview. Staff work in the admin; someone
-    without a role yet (a sign-up whose profile is still to come) starts on the programme page."""
+    who signed up from the course and has not joined yet finishes joining (/course/join/); anyone
+    else without a role yet (a sign-up whose profile is still to come) starts on the programme page."""
     if user.is_staff:
         return reverse("admin:index")
     if is_talent(user):
         return reverse("portal:talent_dashboard")
     if is_host_member(user):
         return reverse("portal:host_dashboard")
+    if is_participant(user):
+        return reverse("courses:overview")
+    if not user.role and request is not None and signup_role(request) == Role.COURSE_PARTICIPANT:
+        return reverse("courses:join")
     return reverse("portal:home")
 
 
@@ -59,17 +66,24 @@ class AccountAdapter(DefaultAccountAdapter):
     `next` against the allowed hosts first (allauth.account.utils.get_login_redirect_url)."""
 
     def save_user(self, request, user, form, commit=True):
-        """A new account speaks the language its sign-up page was read in (User.language)."""
+        """A new account speaks the language its sign-up page was read in (User.language). A sign-up
+        sent from the course (/course/join/ passes itself as `next`) is marked as the course's, so the
+        talents app does not make it a talent; any other sign-up drops a course mark an earlier visit left."""
         user.language = supported(translation.get_language()) or ""
+        from_the_course = request.POST.get("next", request.GET.get("next")) == reverse("courses:join")
+        if from_the_course:
+            mark_signup_role(request, Role.COURSE_PARTICIPANT.value)
+        elif signup_role(request) == Role.COURSE_PARTICIPANT:
+            mark_signup_role(request, None)
         return super().save_user(request, user, form, commit=commit)
 
     def get_login_redirect_url(self, request):
-        return overview_url(request.user)
+        return overview_url(request.user, request)
 
     def get_signup_redirect_url(self, request):
         # With mandatory verification this is reached once the address is confirmed and the
         # sign-up's login resumes; by then the talent profile or the host membership exists.
-        return overview_url(request.user)
+        return overview_url(request.user, request)
 
     def format_email_subject(self, subject):
         """No prefix here: the outbox adds the portal's one prefix to every email (queue_rendered_email)."""
@@ -109,6 +123,8 @@ class AccountAdapter(DefaultAccountAdapter):
             "site_url": settings.SITE_URL,
             # A sign-up from a host invitation is not an application: the confirmation says so.
             "joining_as_host": signup_role(request) == HOST_MEMBER,
+            # A sign-up from the course page (/course/join/) is not an application either.
+            "joining_course": signup_role(request) == Role.COURSE_PARTICIPANT,
         }
         # In the recipient's language: a reset asked for from an English browser by a Swedish-speaking
         # account is still written in Swedish; a new account's is the language it signed up in.

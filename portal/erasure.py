@@ -3,11 +3,13 @@ programme manager in the admin, carried out by the task portal.erase_account.
 
 It lives in the top layer because it combines every app: each app erases or anonymises its own rows
 in its own services (talents.services.erasure, hosts.services.erasure, rotations.services.erasure,
-eyeforai.accounts.services, eyeforai.mail.retention, eyeforai.activity.services); this module decides
-the order and holds the request's states (eyeforai.accounts.models.ErasureRequest).
+courses.services.erasure, eyeforai.accounts.services, eyeforai.mail.retention,
+eyeforai.activity.services); this module decides the order and holds the request's states
+(eyeforai.accounts.models.ErasureRequest).
 
-What goes: CV files, day logs, absences, preferences, draft applications, emails addressed to the
-person, their sign-in (addresses, second factors, sessions, password). What stays, without the
+What goes: CV files, day logs, absences, preferences, draft applications, a course participant's
+participation (title, organisation, lesson progress and answers, certificate code), emails addressed
+to the person, their sign-in (addresses, second factors, sessions, password). What stays, without the
 person: placements, evaluations, hiring interest and outcomes (their numbers), the activity log
 (its entries name a placeholder instead of the person).
 """
@@ -17,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.services.erasure import erase_participant
 from eyeforai.accounts import services as accounts
 from eyeforai.accounts.choices import OPEN_ERASURE_STATUSES, ErasureStatus
 from eyeforai.accounts.models import ErasureRequest
@@ -130,6 +133,7 @@ def erase_account(erasure):
     rotations.forget_person(user)
     forget_reader(user)
     erase_member(user, addresses=addresses)
+    erase_participant(user)
     placeholder = accounts.anonymise_user(user)
     mail_retention.erase_emails_to(addresses, words=words, replacement=ERASED)
     activity.forget_person(user, words=words, placeholder=placeholder)

@@ -12,6 +12,7 @@ import zipfile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
+from courses.personal_data import course_data, participant_of_user
 from eyeforai.accounts.personal_data import account_data
 from eyeforai.accounts.services import addresses_of
 from eyeforai.activity.personal_data import entries_by
@@ -31,13 +32,17 @@ def talent_export(profile):
 
 
 def person_export(user):
-    """The whole export of a talent or a host member (or anyone with an account) as a dict."""
+    """The whole export of a talent, a host member or a course participant (or anyone with an account)
+    as a dict."""
     addresses = addresses_of(user)
     data = {"exported_at": timezone.now(), "account": account_data(user)}
     profile = TalentProfile.objects.filter(user=user).first()
+    participant = participant_of_user(user) if profile is None else None
     if profile is not None:
         data.update({key: value for key, value in talent_export(profile).items() if key != "account"})
-    if profile is None:  # one person, one role: a host member (or someone who left their organisation)
+    elif participant is not None:  # one person, one role: a course participant
+        data["course"] = course_data(participant)
+    else:  # a host member (or someone who left their organisation)
         data["host"] = {**host_member_data(user, addresses=addresses), **member_rotations_data(user)}
     data["emails_received"] = emails_to(addresses)
     data["activity"] = entries_by(user)

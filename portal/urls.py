@@ -36,6 +36,7 @@ urlpatterns = [
     path("host/", include("hosts.urls.member")),
     path("host/", include("rotations.urls.host")),
     path("admin/", admin.site.urls),
+    path("course/", include("courses.urls")),
     path("talent/", include("talents.urls")),
     path("talent/", include("rotations.urls.talent")),
 ]

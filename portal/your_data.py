@@ -1,5 +1,6 @@
-"""The "Your data" page of a talent or a host member: download everything the portal holds about
-them, and ask for their account to be erased (portal/erasure.py carries it out once a manager confirms).
+"""The "Your data" page of a talent, a host member or a course participant: download everything the
+portal holds about them, and ask for their account to be erased (portal/erasure.py carries it out
+once a programme manager confirms).
 """
 
 from django import forms
@@ -14,7 +15,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from courses.access import is_participant
 from eyeforai.accounts.access import role_required
+from eyeforai.accounts.choices import Role
 from eyeforai.accounts.models import ErasureRequest
 from hosts.access import is_host_member
 from portal import erasure
@@ -23,8 +26,12 @@ from talents.access import is_talent
 
 
 def holds_personal_data(user):
-    """Talents and host members: the people whose data the programme collects through the portal.
-    Staff have their own channel (the programme team), and their accounts are the admin's."""
+    """Talents, host members and course participants: the people whose data the programme collects
+    through the portal. Staff have their own channel (the programme team), and their accounts are the
+    admin's. The role (one person, one role) picks the check: a participant's costs one query, and
+    talents and host members pay nothing more for it."""
+    if user.is_authenticated and user.role == Role.COURSE_PARTICIPANT:
+        return is_participant(user)
     return is_talent(user) or is_host_member(user)
 
 
@@ -39,10 +46,12 @@ class ErasureForm(forms.Form):
 
 
 def _page(request, form=None):
+    participant_page = request.user.role == Role.COURSE_PARTICIPANT and is_participant(request.user)
     context = {
         "form": form or ErasureForm(),
         "open_request": erasure.open_request_of(request.user),
-        "is_talent_page": is_talent(request.user),
+        "is_participant_page": participant_page,
+        "is_talent_page": not participant_page and is_talent(request.user),
         "rejected_cv_days": settings.RETENTION_REJECTED_CV_DAYS,
     }
     return render(request, "portal/your_data.html", context)
@@ -58,7 +67,7 @@ def your_data(request):
 @person_required
 @require_GET
 def download_data(request):
-    """A zip with data.json and the talent's CVs, built for this request and never stored."""
+    """A zip with data.json (and a talent's CVs), built for this request and never stored."""
     archive = export_archive(request.user)
     filename = f"eyeforai-your-data-{timezone.localdate():%Y-%m-%d}.zip"
     return FileResponse(archive, as_attachment=True, filename=filename, content_type="application/zip")

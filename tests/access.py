@@ -7,10 +7,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # Our code lives in these packages; patterns whose view comes from elsewhere (Django's stock admin,
 # allauth, set_language) are theirs to test.
-PROJECT_PACKAGES = ("eyeforai.", "talents.", "hosts.", "rotations.", "portal.")
+PROJECT_PACKAGES = ("eyeforai.", "talents.", "hosts.", "rotations.", "portal.", "courses.")
 
 OK = 200
 LOGIN = "login"  # a redirect to the sign-in page
+SIGNUP = "signup"  # a redirect to the sign-up page (joining the course starts there)
+FORBIDDEN = 403  # staff in the admin without the permission the page needs
 NOT_FOUND = 404
 NOT_ALLOWED = 405
 
@@ -57,6 +59,12 @@ class Expect:
     host_member: object
     other_host_member: object
     manager: object
+    # The leaders course (courses/): two participants, and staff in the "Course managers" group. No
+    # default: every entry says what they get (on /talent/… a participant is a signed-in non-talent,
+    # on the programme's admin pages a course manager is staff without the permission).
+    participant: object
+    other_participant: object
+    course_manager: object
     # Builds the URL; receives `fixture(name)` to get objects from pytest fixtures.
     url: Callable | None = None
     method: str = "get"
@@ -74,8 +82,24 @@ def public(**overrides):
 
 
 def managers_only(**overrides):
-    """Programme-admin views: everyone else is sent to sign in (Django admin's own behaviour)."""
-    return Expect(**{**dict.fromkeys(ROLES, LOGIN), "manager": OK, **overrides})
+    """Programme-admin views: people who are not staff are sent to sign in (Django admin's own behaviour);
+    a course manager is staff without the programme's permissions, refused with a 403."""
+    return Expect(**{**dict.fromkeys(ROLES, LOGIN), "manager": OK, "course_manager": FORBIDDEN, **overrides})
 
 
-ROLES = ["anonymous", "talent", "other_talent", "host_member", "other_host_member", "manager"]
+def course_managers_only(**overrides):
+    """The course's admin views: the same, the other way round (a programme manager holds no course grant)."""
+    return Expect(**{**dict.fromkeys(ROLES, LOGIN), "course_manager": OK, "manager": FORBIDDEN, **overrides})
+
+
+ROLES = [
+    "anonymous",
+    "talent",
+    "other_talent",
+    "host_member",
+    "other_host_member",
+    "manager",
+    "participant",
+    "other_participant",
+    "course_manager",
+]

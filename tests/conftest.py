@@ -17,7 +17,12 @@ from django.test import Client
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
+from courses.bodies import ensure_public_bodies
+from courses.choices import BodyKind
+from courses.models import PublicBody
+from eyeforai.accounts.choices import Role
 from eyeforai.celery import app as celery_app
+from tests.courses.factories import CourseManagerFactory, ParticipantFactory
 from tests.factories import HostMembershipFactory, ManagerFactory, TalentProfileFactory, UserFactory
 
 # CI replays the same examples every run (a new random example belongs in a developer's run, not a
@@ -35,6 +40,7 @@ pytest_plugins = [
     "tests.hosts.fixtures",
     "tests.rotations.fixtures",
     "tests.portal.fixtures",
+    "tests.courses.fixtures",
     "tests.hardening.summary",
 ]
 
@@ -138,7 +144,32 @@ def manager(db):
     return ManagerFactory(email="manager@ai.se", first_name="Karin", last_name="Lindqvist")
 
 
-ROLES = ["anonymous", "talent", "other_talent", "host_member", "other_host_member", "manager"]
+@pytest.fixture
+def participant(db):
+    """A leader on the course: the course participant's role and a Participant row (one account, one role)."""
+    ensure_public_bodies()  # loaded by a migration, lost if a transactional test flushed the table
+    body = PublicBody.objects.get(kind=BodyKind.MUNICIPALITY, name="Sundsvall")
+    user = UserFactory(
+        email="leader@sundsvall.example.se", first_name="Maria", last_name="Ek", role=Role.COURSE_PARTICIPANT
+    )
+    return ParticipantFactory(user=user, public_body=body).user
+
+
+@pytest.fixture
+def other_participant(db):
+    """Another leader, from another organisation: must never see `participant`'s own progress."""
+    ensure_public_bodies()
+    body = PublicBody.objects.get(kind=BodyKind.REGION, name="Region Uppsala")
+    user = UserFactory(
+        email="leader@regionuppsala.example.se", first_name="Johan", last_name="Lund", role=Role.COURSE_PARTICIPANT
+    )
+    return ParticipantFactory(user=user, public_body=body, title="Director").user
+
+
+@pytest.fixture
+def course_manager(db):
+    """Staff in the "Course managers" group, with TOTP: the course's admin, nothing of the programme's."""
+    return CourseManagerFactory(email="course.manager@ai.se", first_name="Sara", last_name="Holm")
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ A new pattern without an entry fails `test_every_project_url_has_an_entry`: deci
 import pytest
 from django.urls import reverse
 
-from tests.access import LOGIN, NOT_ALLOWED, OK, ROLES, Expect, managers_only, project_routes, public
+from tests.access import LOGIN, NOT_ALLOWED, NOT_FOUND, OK, ROLES, SIGNUP, Expect, managers_only, project_routes, public
+from tests.courses import matrix as courses_matrix
 from tests.factories import OutboundEmailFactory
 from tests.hosts import matrix as hosts_matrix
 from tests.portal import matrix as portal_matrix
@@ -14,9 +15,13 @@ from tests.rotations import matrix as rotations_matrix
 from tests.talents import matrix as talents_matrix
 
 # Every admin's History page is Django's view with the object's activity added to it
-# (eyeforai/activity/admin_history.py): for managers only; an id that matches nothing sends them back.
+# (eyeforai/activity/admin_history.py): for staff only; an id that matches nothing sends them back before
+# any permission is asked (Django's order), so both kinds of manager get the redirect here. A course
+# manager on a real programme object is refused: see admin:talents_application_history.
 HISTORY_PAGES = {
-    route.name: managers_only(manager=302, url=lambda fixture, name=route.name: reverse(name, args=["0"]))
+    route.name: managers_only(
+        manager=302, course_manager=302, url=lambda fixture, name=route.name: reverse(name, args=["0"])
+    )
     for route in project_routes()
     if route.name.startswith("admin:") and route.name.endswith("_history")
 }
@@ -32,12 +37,14 @@ CORE = {
     "healthz": public(),
     # The language switcher: anyone may choose; it answers with a redirect back (tests/i18n/).
     "set_language": Expect(**dict.fromkeys(ROLES, 302), method="post", data={"language": "sv", "next": "/"}),
+    # Staff without the permission to view emails get a 404 (eyeforai/mail/admin.py), not a 403.
     "admin:mail_outboundemail_preview": managers_only(
-        url=lambda fixture: reverse("admin:mail_outboundemail_preview", args=[fixture("outbound_email").pk])
+        course_manager=NOT_FOUND,
+        url=lambda fixture: reverse("admin:mail_outboundemail_preview", args=[fixture("outbound_email").pk]),
     ),
     # The admin's sign-in is allauth's (eyeforai/admintools/site.py): signed-in people who are not
     # staff are refused, a manager already signed in goes on to the admin index.
-    "admin:login": Expect(**{**dict.fromkeys(ROLES, 403), "anonymous": LOGIN, "manager": 302}),
+    "admin:login": Expect(**{**dict.fromkeys(ROLES, 403), "anonymous": LOGIN, "manager": 302, "course_manager": 302}),
 }
 
 # Each app lists its own patterns in tests/<app>/matrix.py (ENTRIES) and is merged here.
@@ -47,6 +54,7 @@ MATRIX = {
     **hosts_matrix.ENTRIES,
     **rotations_matrix.ENTRIES,
     **portal_matrix.ENTRIES,
+    **courses_matrix.ENTRIES,
 }
 
 
@@ -84,6 +92,9 @@ def test_access(db, name, role, client_for, request):
     if expected == LOGIN:
         assert response.status_code == 302, f"{role} on {url}: expected a redirect to sign in"
         assert response["Location"].startswith((reverse("account_login"), reverse("admin:login"))), response["Location"]
+    elif expected == SIGNUP:
+        assert response.status_code == 302, f"{role} on {url}: expected a redirect to sign up"
+        assert response["Location"].startswith(reverse("account_signup")), response["Location"]
     else:
         assert response.status_code == expected, f"{role} on {url}: got {response.status_code}, expected {expected}"
     if expected == OK:
@@ -94,3 +105,12 @@ def test_access(db, name, role, client_for, request):
 def test_not_allowed_constant_is_used_for_wrong_methods(client):
     response = client.post(reverse("portal:home"))
     assert response.status_code == NOT_ALLOWED
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_an_unknown_or_unfinished_statement_code_is_a_404_for_everyone(db, role, client_for, participant):
+    """verify/<code>/ answers only for a completed part 1; an unfinished one looks like an unknown code."""
+    client = client_for(role)
+    unknown = client.get(reverse("courses:verify", args=["00000000-0000-4000-8000-000000000000"]))
+    unfinished = client.get(reverse("courses:verify", args=[participant.course_participant.certificate_code]))
+    assert (unknown.status_code, unfinished.status_code) == (404, 404)

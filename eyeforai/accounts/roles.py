@@ -8,15 +8,21 @@ from eyeforai.accounts.mfa import session_used_mfa
 PROGRAMME_MANAGERS_GROUP = "Programme managers"
 
 
-def is_programme_manager(user):
+def in_staff_group(user, group):
+    """An active staff user in `group` (or a superuser): the check behind each managers' role."""
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
     if user.is_superuser:
         return True
     # Cached per request object: templates and views ask more than once.
-    if not hasattr(user, "_is_programme_manager"):
-        user._is_programme_manager = user.groups.filter(name=PROGRAMME_MANAGERS_GROUP).exists()
-    return user._is_programme_manager
+    cache = user.__dict__.setdefault("_staff_groups", {})
+    if group not in cache:
+        cache[group] = user.groups.filter(name=group).exists()
+    return cache[group]
+
+
+def is_programme_manager(user):
+    return in_staff_group(user, PROGRAMME_MANAGERS_GROUP)
 
 
 def acts_as_programme_manager(request):

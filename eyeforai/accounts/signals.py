@@ -3,12 +3,14 @@ from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 
 from eyeforai.accounts.language import supported
-from eyeforai.accounts.permissions import sync_programme_managers_group
+from eyeforai.accounts.permissions import sync_course_managers_group, sync_programme_managers_group
 
 
 @receiver(post_migrate, dispatch_uid="accounts.sync_programme_managers")
 def grant_programme_managers(sender, using="default", **kwargs):
+    """Both manager groups (eyeforai/accounts/permissions.py) get their grants for the app that just migrated."""
     sync_programme_managers_group(sender, using=using)
+    sync_course_managers_group(sender, using=using)
 
 
 @receiver(user_logged_in, dispatch_uid="accounts.language_on_sign_in")

@@ -3,7 +3,9 @@ loopback, and measure each page as the role that uses it.
 
 Per page: saturated throughput (wrk, 50 connections), latency p50/p95/p99 at a fixed 100 requests
 a second (tests/bench/pacer.py, open loop), and errors; against the ceiling of a trivial Django view
-measured in the same run. Prints a table; exits 0 whatever the figures (a benchmark, not a test).
+measured in the same run. A form (a lesson's knowledge check) is posted the same ways, by several
+participants in turn, its success the 302 back to the page. Prints a table; exits 0 whatever the
+figures (a benchmark, not a test).
 """
 
 import argparse
@@ -22,6 +24,8 @@ from tests.bench.pacer import paced_run
 from tests.bench.setup import (
     board_path,
     host_page_path,
+    knowledge_check_posts,
+    lesson_path,
     prepare,
     project_page_path,
     recreate_database,
@@ -43,7 +47,15 @@ PAGES = [
     ("/host/talents/", "host member", "/host/talents/", 0.10),
     ("admin application list", "manager", "/admin/talents/application/", 0.10),
     ("admin rotation board", "manager", board_path, 0.10),
+    ("a course lesson", "participant", lesson_path, 0.10),
 ]
+# Forms posted, as (label, role, path, target): each request from one of POSTERS participants in turn
+# (one person's row locked POSTERS times over would measure the lock); success is the 302 back to the page.
+POSTS = [
+    ("lesson: check answered", "participant", lesson_path, 0.10),
+]
+POSTERS = 50
+FORM = "application/x-www-form-urlencoded"
 
 
 def bench_env(args, static_root, media_root):
@@ -63,10 +75,12 @@ def bench_env(args, static_root, media_root):
     }
 
 
-def wrk(url, cookie, *, seconds, connections=50):
+def wrk(url, cookie, *, seconds, connections=50, script=None):
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", url]
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
+    if script:
+        command[1:1] = ["-s", str(script)]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     non_2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
@@ -84,6 +98,41 @@ def answers_200(port, path, cookie):
         return error.code
 
 
+def posts_302_back(port, path, cookie, body):
+    """A form post answers 302 back to `path` (not to the sign-in page, not a CSRF 403)."""
+    request = urllib.request.Request(
+        f"http://{HOST}:{port}{path}", data=body.encode(), headers={"Cookie": cookie, "Content-Type": FORM}
+    )
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=10) as response:
+            return response.status, ""
+    except urllib.error.HTTPError as error:
+        location = error.headers.get("Location", "")
+        return (302 if error.code == 302 and location.startswith(path) else error.code), location
+
+
+def post_script(cookies, body, directory):
+    """A wrk Lua script posting `body` as each of `cookies` in turn (the two threads start apart)."""
+    quoted = ", ".join(f'"{cookie}"' for cookie in cookies)
+    script = directory / "post.lua"
+    script.write_text(
+        f"""local cookies = {{{quoted}}}
+local body = "{body}"
+local started = 0
+function setup(thread)
+  thread:set("offset", started * 25)
+  started = started + 1
+end
+local i = nil
+function request()
+  i = ((i or offset or 0) % #cookies) + 1
+  return wrk.format("POST", nil, {{["Cookie"] = cookies[i], ["Content-Type"] = "{FORM}"}}, body)
+end
+"""
+    )
+    return script
+
+
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
@@ -95,6 +144,19 @@ def measure(port, path, cookie, args):
     rate, errors = wrk(url, cookie, seconds=args.seconds)
     headers = {"Cookie": cookie} if cookie else {}
     paced = paced_run(host=HOST, port=port, path=path, headers=headers, rate=args.rate, seconds=args.seconds)
+    return rate, errors + paced.errors, paced
+
+
+def measure_post(port, path, cookies, body, args, directory):
+    url = f"http://{HOST}:{port}{path}"
+    script = post_script(cookies, body, directory)
+    wrk(url, "", seconds=1, script=script)  # warm-up
+    rate, errors = wrk(url, "", seconds=args.seconds, script=script)  # wrk counts a 3xx as answered
+    headers = [{"Cookie": cookie, "Content-Type": FORM} for cookie in cookies]
+    paced = paced_run(
+        host=HOST, port=port, path=path, headers=headers, rate=args.rate, seconds=args.seconds,
+        method="POST", body=body.encode(), ok_statuses=(302,),
+    )  # fmt: skip
     return rate, errors + paced.errors, paced
 
 
@@ -148,11 +210,15 @@ def main():
         subprocess.run(["redis-cli", "-u", args.cache_url, "FLUSHDB"], check=False, capture_output=True)
         cookies = signed_in_cookies()
         pages = [(label, role, path() if callable(path) else path, target) for label, role, path, target in PAGES]
+        posts = []
+        for label, role, path, target in POSTS:
+            path = path() if callable(path) else path  # noqa: PLW2901
+            posts.append((label, role, path, target, *knowledge_check_posts(path, POSTERS)))
         from django.db import connections  # noqa: PLC0415
 
         connections.close_all()
         server = serve(env, args.port, args.workers)
-        report(args, cookies, pages)
+        report(args, cookies, pages, posts, workdir)
     finally:
         if server:
             server.terminate()
@@ -167,6 +233,7 @@ def main():
 
 
 def print_counts(seconds):
+    from courses.models import LessonProgress, Participant  # noqa: PLC0415
     from hosts.models import HostOrganization  # noqa: PLC0415
     from rotations.models import Placement  # noqa: PLC0415
     from talents.models import DayLog, TalentProfile  # noqa: PLC0415
@@ -176,11 +243,13 @@ def print_counts(seconds):
         f"{HostOrganization.objects.count()} hosts",
         f"{DayLog.objects.count()} day logs",
         f"{Placement.objects.count()} placements",
+        f"{Participant.objects.count()} course participants",
+        f"{LessonProgress.objects.count()} lesson progress rows",
     ]
     print(f"Seeded in {seconds:.0f} s: {', '.join(counts)}.")
 
 
-def report(args, cookies, pages):
+def report(args, cookies, pages, posts, directory):
     workers = f"gunicorn {args.workers} workers (threads: gunicorn.conf.py)"
     print(f"{workers}; wrk 50 connections {args.seconds} s; {args.rate}/s open loop")
     ceiling, errors0, ceiling_paced = measure(args.port, "/bench/trivial", "", args)
@@ -202,7 +271,16 @@ def report(args, cookies, pages):
             continue
         rate, errors, paced = measure(args.port, path, cookies[role], args)
         missed += not row(label, role, rate, share=rate / ceiling, target=target, paced=paced, errors=errors)
-    print(f"{len(pages) - missed} of {len(pages)} pages meet their targets.")
+    for label, role, path, target, posters, body in posts:
+        status, location = posts_302_back(args.port, path, posters[0], body)
+        if status != 302:
+            print(f"{label:<24}{role:<13} answers {status} {location}, not 302 back: not measured")
+            missed += 1
+            continue
+        rate, errors, paced = measure_post(args.port, path, posters, body, args, directory)
+        missed += not row(label, role, rate, share=rate / ceiling, target=target, paced=paced, errors=errors)
+    total = len(pages) + len(posts)
+    print(f"{total - missed} of {total} pages meet their targets.")
 
 
 def row(label, role, rate, *, share, target, paced, errors, reference=False):

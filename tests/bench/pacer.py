@@ -26,18 +26,21 @@ class PacedResult:
         return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def paced_run(*, host, port, path, headers, rate, seconds, connections=16):
+def paced_run(*, host, port, path, headers, rate, seconds, connections=16, method="GET", body=None, ok_statuses=(200,)):
+    """`headers`: one dict, or a list of dicts taken in turn (several people posting a form)."""
+    rotation = headers if isinstance(headers, list) else [headers]
     jobs = queue.Queue()
     latencies, errors, lock = [], [0], threading.Lock()
 
     def worker():
         connection = http.client.HTTPConnection(host, port, timeout=10)
-        while (due := jobs.get()) is not None:
+        while (job := jobs.get()) is not None:
+            due, number = job
             try:
-                connection.request("GET", path, headers=headers)
+                connection.request(method, path, body=body, headers=rotation[number % len(rotation)])
                 response = connection.getresponse()
                 response.read()
-                ok = response.status == 200
+                ok = response.status in ok_statuses
             except (OSError, http.client.HTTPException):
                 connection.close()
                 connection = http.client.HTTPConnection(host, port, timeout=10)
@@ -58,7 +61,7 @@ def paced_run(*, host, port, path, headers, rate, seconds, connections=16):
         pause = due - time.perf_counter()
         if pause > 0:
             time.sleep(pause)
-        jobs.put(due)
+        jobs.put((due, number))
     for _ in threads:
         jobs.put(None)
     for thread in threads:

@@ -44,11 +44,9 @@ def signed_in_cookies():
     The manager's session also records the TOTP step allauth's login stage writes, because the admin
     requires it (eyeforai/accounts/mfa.py). Call after django.setup() on the benchmark database.
     """
-    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY  # noqa: PLC0415
-    from allauth.mfa.models import Authenticator  # noqa: PLC0415
-    from django.conf import settings  # noqa: PLC0415
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model  # noqa: PLC0415
+    from django.contrib.auth import get_user_model  # noqa: PLC0415
 
+    from courses.demo import DEMO_PARTICIPANT  # noqa: PLC0415
     from hosts.models import HostMembership  # noqa: PLC0415
     from talents.models import Application  # noqa: PLC0415
 
@@ -59,24 +57,70 @@ def signed_in_cookies():
         .first()
         .user,
         "manager": get_user_model().objects.get(email="karin.lindqvist@ai.se"),
+        "participant": get_user_model().objects.get(email=DEMO_PARTICIPANT),
     }
-    store_class = import_module(settings.SESSION_ENGINE).SessionStore
     cookies = {"anonymous": ""}
     for role, user in users.items():
-        session = store_class()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
-        if totp:
-            session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-                {"method": "password", "at": 0, "email": user.email},
-                {"method": "mfa", "at": 0, "id": totp.pk, "type": totp.type},
-            ]
-            session["account_authentication_methods_user"] = str(user.pk)
-        session.create()
-        cookies[role] = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+        cookies[role] = session_cookie(user)
     return cookies
+
+
+def session_cookie(user):
+    """The Cookie header of a new signed-in session for `user` (with the TOTP step when they have one)."""
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY  # noqa: PLC0415
+    from allauth.mfa.models import Authenticator  # noqa: PLC0415
+    from django.conf import settings  # noqa: PLC0415
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: PLC0415
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if totp:
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "password", "at": 0, "email": user.email},
+            {"method": "mfa", "at": 0, "id": totp.pk, "type": totp.type},
+        ]
+        session["account_authentication_methods_user"] = str(user.pk)
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def lesson_path():
+    """The lesson the demo participant is on (the first they have not passed)."""
+    from django.urls import reverse  # noqa: PLC0415
+
+    from courses.demo import DEMO_PARTICIPANT  # noqa: PLC0415
+    from courses.models import Lesson, LessonProgress  # noqa: PLC0415
+
+    passed = LessonProgress.objects.filter(participant__user__email=DEMO_PARTICIPANT, passed_at__isnull=False)
+    lesson = Lesson.objects.published().exclude(pk__in=passed.values("lesson")).first()
+    return reverse("courses:lesson", args=[lesson.uuid])
+
+
+def knowledge_check_posts(path, count):
+    """What answering the check of the lesson at `path` takes, for `count` different participants (a
+    crowd answering, not one person's row locked `count` times over): their Cookie headers, each with
+    the same CSRF cookie, and the form body (every question answered right, with that CSRF token)."""
+    from urllib.parse import urlencode  # noqa: PLC0415
+
+    from django.conf import settings  # noqa: PLC0415
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH  # noqa: PLC0415
+    from django.urls import resolve  # noqa: PLC0415
+    from django.utils.crypto import get_random_string  # noqa: PLC0415
+
+    from courses.checkforms import field_name  # noqa: PLC0415
+    from courses.models import Lesson, Participant  # noqa: PLC0415
+
+    lesson = Lesson.objects.get(uuid=resolve(path).kwargs["uuid"])
+    csrf = get_random_string(CSRF_SECRET_LENGTH, allowed_chars=CSRF_ALLOWED_CHARS)
+    fields = [("csrfmiddlewaretoken", csrf)]
+    for question in lesson.questions.prefetch_related("choices"):
+        fields += [(field_name(question), str(choice.uuid)) for choice in question.choices.all() if choice.correct]
+    participants = Participant.objects.select_related("user").order_by("pk")[:count]
+    cookies = [f"{session_cookie(p.user)}; {settings.CSRF_COOKIE_NAME}={csrf}" for p in participants]
+    return cookies, urlencode(fields)
 
 
 def board_path():

@@ -309,6 +309,7 @@ SERVICE_MODULES = [
     "talents/services/*.py",
     "hosts/services/*.py",
     "rotations/services/*.py",
+    "courses/services/*.py",
     "portal/erasure.py",  # the top layer's one state change: a person's erasure request
 ]
 RECORDERS = {"record", "record_each", "_record"}

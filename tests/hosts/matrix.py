@@ -19,6 +19,9 @@ def members_only(**overrides):
         "host_member": OK,
         "other_host_member": OK,
         "manager": NOT_FOUND,
+        "participant": NOT_FOUND,
+        "other_participant": NOT_FOUND,
+        "course_manager": NOT_FOUND,
     }
     return Expect(**{**answers, **overrides})
 

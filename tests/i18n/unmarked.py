@@ -20,6 +20,7 @@ TEMPLATE_ROOT = Path(__file__).resolve().parents[2] / "templates"
 # Names that read the same in both languages; they are never translated.
 PROPER_NAMES = {
     "Eye for AI",
+    "Markdown",
     "AI Sweden",
     "SKR",
     "Governo",

@@ -19,6 +19,10 @@ def person_page(**overrides):
         "host_member": OK,
         "other_host_member": OK,
         "manager": NOT_FOUND,
+        # A participant's data is theirs to read, download and erase like anyone's with a role.
+        "participant": OK,
+        "other_participant": OK,
+        "course_manager": NOT_FOUND,
     }
     return Expect(**{**values, **overrides})
 
@@ -36,9 +40,13 @@ ENTRIES = {
         host_member=NOT_FOUND,
         other_host_member=NOT_FOUND,
         manager=NOT_FOUND,
+        participant=NOT_FOUND,
+        other_participant=NOT_FOUND,
+        course_manager=NOT_FOUND,
         method="post",
         url=lambda fixture: reverse("portal:cancel_erasure", args=[fixture("talent_erasure_request").uuid]),
     ),
     # The admin index with the programme at a glance (portal/glance_admin.py).
-    "portal:admin_index": managers_only(),
+    # Any staff member's start in the admin: a course manager gets the stock index with the course's apps.
+    "portal:admin_index": managers_only(course_manager=OK),
 }

@@ -45,6 +45,7 @@ def test_every_beat_entry_runs_a_registered_task():
         "rotations.advance_placements",
         "rotations.send_placement_reminders",
         "rotations.send_preference_reminders",
+        "courses.nudge_quiet_participants",
         "talents.delete_expired_cvs",
         "mail.discard_old_bodies",
         "portal.erase_overdue_accounts",

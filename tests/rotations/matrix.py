@@ -12,13 +12,19 @@ from tests.access import LOGIN, NOT_FOUND, OK, Expect, managers_only, public
 REDIRECT = 302  # an action that worked and sends the person back to their page
 
 
+# Signed in without the role a page needs: a 404. Course participants and course managers hold neither.
+COURSE_PEOPLE = ["participant", "other_participant", "course_manager"]
+NOT_TALENTS = ["host_member", "other_host_member", "manager", *COURSE_PEOPLE]
+NOT_MEMBERS = ["talent", "other_talent", "manager", *COURSE_PEOPLE]
+
+
 def talents_only(**overrides):
-    answers = dict.fromkeys(["host_member", "other_host_member", "manager"], NOT_FOUND)
+    answers = dict.fromkeys(NOT_TALENTS, NOT_FOUND)
     return Expect(**{"anonymous": LOGIN, "talent": OK, "other_talent": OK, **answers, **overrides})
 
 
 def members_only(**overrides):
-    answers = dict.fromkeys(["talent", "other_talent", "manager"], NOT_FOUND)
+    answers = dict.fromkeys(NOT_MEMBERS, NOT_FOUND)
     return Expect(**{"anonymous": LOGIN, "host_member": OK, "other_host_member": OK, **answers, **overrides})
 
 

@@ -16,6 +16,10 @@ def talent_page(**overrides):
         "host_member": NOT_FOUND,
         "other_host_member": NOT_FOUND,
         "manager": NOT_FOUND,
+        # Course participants and course managers are signed in without the talent role.
+        "participant": NOT_FOUND,
+        "other_participant": NOT_FOUND,
+        "course_manager": NOT_FOUND,
     }
     return Expect(**{**values, **overrides})
 
@@ -29,6 +33,9 @@ def owner_only(url, *, owner=OK, manager=NOT_FOUND, method="get"):
         host_member=NOT_FOUND,
         other_host_member=NOT_FOUND,
         manager=manager,
+        participant=NOT_FOUND,
+        other_participant=NOT_FOUND,
+        course_manager=NOT_FOUND,
         url=url,
         method=method,
     )
@@ -71,8 +78,10 @@ ENTRIES = {
             "admin:talents_application_stage", args=[fixture("talent_application").pk, "interview"]
         )
     ),
+    # The CV frame is a programme manager's only; other staff get a 404 (talents/admin/review.py).
     "admin:talents_application_cv_inline": managers_only(
-        url=lambda fixture: reverse("admin:talents_application_cv_inline", args=[fixture("talent_application").pk])
+        course_manager=NOT_FOUND,
+        url=lambda fixture: reverse("admin:talents_application_cv_inline", args=[fixture("talent_application").pk]),
     ),
     "admin:talents_daylog_compliance": managers_only(),
     # Reminds whoever is missing days (nobody, in the matrix) and goes back to the report.

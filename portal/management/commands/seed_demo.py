@@ -10,10 +10,18 @@ DEMO_PASSWORD = "eyeforai-demo"  # printed for the demo; demo accounts exist onl
 
 
 class Command(BaseCommand):
-    help = "Fill the database with a believable programme: cohorts, hosts, talents and their history. Idempotent."
+    help = (
+        "Fill the database with a believable programme (cohorts, hosts, talents and their history) and the "
+        "leaders course (lessons, participants at every stage). Idempotent."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--scale", type=int, default=1, help="Multiply talents, hosts and history (benchmarks).")
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=1,
+            help="Multiply talents, hosts, history and course participants (benchmarks).",
+        )
         parser.add_argument("--quiet", action="store_true", help="No progress bar and no login list.")
         parser.add_argument(
             "--allow-without-debug",

@@ -1,0 +1,151 @@
+"""A participant's way through the self-study part: opening a lesson, answering its check, completing."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.choices import LessonState
+from courses.models import Lesson, LessonProgress, Participant
+from eyeforai.activity.services import record
+from eyeforai.mail.services import queue_email
+
+PROGRESS_RESOLUTION = timedelta(hours=1)
+
+
+def open_lesson(participant, lesson):
+    """Remember that `participant` reached `lesson` (resuming starts here). Idempotent: a reload or a
+    back button changes nothing but the time of their last progress, written at most once an hour (the
+    nudge counts in days, and this is the page thousands read)."""
+    progress, _created = LessonProgress.objects.get_or_create(participant=participant, lesson=lesson)
+    now = timezone.now()
+    Participant.objects.filter(pk=participant.pk, last_progress_at__lt=now - PROGRESS_RESOLUTION).update(
+        last_progress_at=now
+    )
+    return progress
+
+
+def grade(lesson, answers):
+    """How many of the lesson's questions `answers` ({question uuid: {choice uuid, …}}) got right: a
+    question is right when exactly its correct choices are chosen. Returns (correct, total)."""
+    questions = list(lesson.questions.prefetch_related("choices"))
+    correct = sum(1 for question in questions if is_right(question, answers.get(str(question.uuid), ())))
+    return correct, len(questions)
+
+
+def is_right(question, chosen):
+    """True when `chosen` (choice uuids, as strings) is exactly the question's correct choices; reads
+    question.choices.all(), so prefetch them."""
+    return set(chosen) == {str(choice.uuid) for choice in question.choices.all() if choice.correct}
+
+
+def passes(lesson, correct, total):
+    return total == 0 or correct * 100 >= lesson.pass_percent * total
+
+
+@transaction.atomic
+def answer_check(participant, lesson, *, answers, by):
+    """Store the latest answers to `lesson`'s check and grade them; retries replace the previous answers.
+
+    The progress row is locked, so a double submit grades once after the other and the result is the
+    same. A lesson passed stays passed (a later worse retry keeps `passed_at`). When this pass completes
+    every published lesson, the self-study part is complete: Participant.part_one_completed_at, the
+    congratulations email (in the participant's language) and the activity entry "participant.completed_part_one".
+    Returns the LessonProgress.
+    """
+    LessonProgress.objects.get_or_create(participant=participant, lesson=lesson)
+    # The participant and lesson come along for the activity entry's description (no locks on them).
+    progress = (
+        LessonProgress.objects.select_for_update(of=("self",))
+        .select_related("participant__user", "lesson")
+        .get(participant=participant, lesson=lesson)
+    )
+    correct, total = grade(lesson, answers)
+    progress.answers = {question: sorted(choices) for question, choices in answers.items()}
+    progress.attempts += 1
+    progress.correct = correct
+    now = timezone.now()
+    newly_passed = progress.passed_at is None and passes(lesson, correct, total)
+    if newly_passed:
+        progress.passed_at = now
+    progress.save()
+    Participant.objects.filter(pk=participant.pk).update(last_progress_at=now)
+    record(progress, "lesson.answered", by=by, note=f"{correct}/{total}")
+    if newly_passed:
+        complete_part_one_if_done(participant, by=by)
+    return progress
+
+
+def complete_part_one_if_done(participant, *, by):
+    """Mark the self-study part complete once every published lesson is passed (once)."""
+    locked = Participant.objects.select_for_update().select_related("user").get(pk=participant.pk)
+    if locked.part_one_completed_at is not None:
+        return
+    # One subquery: "excluding lessons with progress of this participant that passed" on the relation
+    # itself would exclude a lesson anyone passed (Django splits the two conditions over a multi-valued join).
+    passed = LessonProgress.objects.filter(participant=locked, passed_at__isnull=False).values("lesson")
+    remaining = Lesson.objects.published().exclude(pk__in=passed)
+    if remaining.exists():
+        return
+    locked.part_one_completed_at = timezone.now()
+    locked.save(update_fields=["part_one_completed_at"])
+    participant.part_one_completed_at = locked.part_one_completed_at
+    queue_email(
+        key=f"course-part-one:{locked.uuid}",
+        to=locked.user.email,
+        template="courses/part_one_completed",
+        context={
+            "name": locked.user.first_name,
+            "certificate_path": reverse("courses:statement"),
+            "course_path": reverse("courses:course"),
+        },
+    )
+    record(locked, "participant.completed_part_one", by=by)
+
+
+@dataclass(frozen=True)
+class LessonRow:
+    number: int
+    lesson: Lesson
+    state: LessonState
+    progress: LessonProgress | None
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    """A participant's way through the published lessons, for /course/me/ (two queries)."""
+
+    rows: list
+    next_row: LessonRow | None  # the first lesson not passed: where "Continue" goes
+    minutes_left: int  # of the lessons not yet passed
+
+    @property
+    def total(self):
+        return len(self.rows)
+
+    @property
+    def passed_count(self):
+        return sum(1 for row in self.rows if row.state == LessonState.PASSED)
+
+
+def course_progress(participant):
+    lessons = list(Lesson.objects.published())
+    progress = {row.lesson_id: row for row in LessonProgress.objects.filter(participant=participant)}
+    rows = []
+    for number, lesson in enumerate(lessons, start=1):
+        mine = progress.get(lesson.pk)
+        if mine is None:
+            state = LessonState.NOT_STARTED
+        elif mine.passed_at is None:
+            state = LessonState.READ
+        else:
+            state = LessonState.PASSED
+        rows.append(LessonRow(number=number, lesson=lesson, state=state, progress=mine))
+    not_passed = [row for row in rows if row.state != LessonState.PASSED]
+    return CourseProgress(
+        rows=rows,
+        next_row=not_passed[0] if not_passed else None,
+        minutes_left=sum(row.lesson.minutes for row in not_passed),
+    )

@@ -1,0 +1,89 @@
+"""A participant's pages: the course overview, a lesson with its knowledge check, and lesson images."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_GET, require_http_methods
+
+from courses.access import acts_as_course_manager, get_published_lesson, participant_of, participant_required
+from courses.checkforms import KnowledgeCheckForm
+from courses.images import CONTENT_TYPES
+from courses.markdown import render_markdown
+from courses.models import Lesson, LessonImage, LessonProgress
+from courses.services.progress import answer_check, course_progress, open_lesson, passes
+
+IMAGE_MAX_AGE = 60 * 60  # seconds a browser may keep an image (privately: it is for participants only)
+
+
+@participant_required
+@require_GET
+def overview(request):
+    participant = participant_of(request.user)
+    context = {"participant": participant, "course": course_progress(participant)}
+    return render(request, "courses/overview.html", context)
+
+
+@participant_required
+@require_http_methods(["GET", "POST"])
+def lesson(request, uuid):
+    """GET shows the lesson (and remembers it as reached); POST answers its check, then redirects back
+    here, so a reload or the back button never answers twice."""
+    participant = participant_of(request.user)
+    lesson = get_published_lesson(uuid)
+    questions = list(lesson.questions.prefetch_related("choices"))
+    if request.method == "POST":
+        form = KnowledgeCheckForm(questions, request.POST)
+        if form.is_valid():
+            answer_check(participant, lesson, answers=form.answers(), by=request.user)
+            return redirect(reverse("courses:lesson", args=[lesson.uuid]) + "#result")
+        progress = LessonProgress.objects.filter(participant=participant, lesson=lesson).first()
+        rows = form.rows()
+    else:
+        progress = open_lesson(participant, lesson)
+        form = KnowledgeCheckForm.from_answers(questions, progress.answers)
+        rows = form.rows(result=progress.answers if progress.attempts else None)
+    return render(request, "courses/lesson.html", _lesson_context(lesson, questions, progress, form, rows))
+
+
+def _lesson_context(lesson, questions, progress, form, rows):
+    siblings = list(Lesson.objects.published().only("uuid", "position", "title_sv", "title_en"))
+    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == lesson.pk)
+    answered = progress is not None and progress.attempts > 0 and not form.errors
+    return {
+        "lesson": lesson,
+        "body": render_markdown(lesson.body),
+        "number": index + 1,
+        "total": len(siblings),
+        "previous": siblings[index - 1] if index > 0 else None,
+        "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+        "form": form,
+        "rows": rows,
+        "question_count": len(questions),
+        "progress": progress,
+        "answered": answered,
+        "latest_passes": answered and passes(lesson, progress.correct, len(questions)),
+        "passed": progress is not None and progress.passed_at is not None,
+    }
+
+
+@require_GET
+def image(request, uuid):
+    """A lesson's image, for participants and course managers only; anyone else gets a 404."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if participant_of(request.user) is None and not acts_as_course_manager(request):
+        raise Http404
+    lesson_image = get_object_or_404(LessonImage, uuid=uuid)
+    try:
+        stored = lesson_image.image.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    # The type checked on upload, never one guessed from the file: a browser must not read it as HTML.
+    content_type = lesson_image.content_type if lesson_image.content_type in CONTENT_TYPES.values() else None
+    response = FileResponse(stored, content_type=content_type or "application/octet-stream")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    patch_cache_control(response, private=True, max_age=IMAGE_MAX_AGE)
+    return response

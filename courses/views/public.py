@@ -1,0 +1,39 @@
+"""/course/: the public page of "AI for leaders in the public sector"."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from courses.access import is_participant
+from courses.progress_to_goal import WORKSHOPS_EXIST, goal_progress, part_one_length
+
+# Who is reading, for the page's one "Sign up" action.
+ANONYMOUS = "anonymous"
+PARTICIPANT = "participant"
+OTHER_ROLE = "other_role"  # a talent or host member: one account, one role
+NOT_JOINED = "not_joined"  # signed in, no role yet: joining is one form away
+
+
+def visitor(user):
+    if not user.is_authenticated:
+        return ANONYMOUS
+    if is_participant(user):
+        return PARTICIPANT
+    if user.role:
+        return OTHER_ROLE
+    return NOT_JOINED
+
+
+@require_safe
+def course_page(request):
+    """What the course is, its two parts, who it is for, the partners, and progress toward the goal.
+    A fixed number of queries: two counts, whatever the number of participants and lessons."""
+    return render(
+        request,
+        "courses/course.html",
+        {
+            "progress": goal_progress(),
+            "part_one": part_one_length(),
+            "workshops_exist": WORKSHOPS_EXIST,
+            "visitor": visitor(request.user),
+        },
+    )

@@ -1,0 +1,155 @@
+"""A course participant's "Your data": the page, the export of their course rows (and nobody else's), in
+a fixed number of queries, and the erasure of their participation once a programme manager confirms."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.models import LessonProgress, Participant
+from courses.services.progress import answer_check, open_lesson
+from eyeforai.accounts.models import User
+from portal import erasure
+from tests.courses.factories import CheckedLessonFactory, right_answers, wrong_answers
+from tests.factories import OutboundEmailFactory
+from tests.portal.erasure_helpers import rows_mentioning
+
+pytestmark = pytest.mark.django_db
+
+PARTICIPANT_EMAIL = "leader@sundsvall.example.se"  # the `participant` fixture's
+
+
+def download(client):
+    response = client.get(reverse("portal:download_data"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert archive.namelist() == ["data.json"]
+    return json.loads(archive.read("data.json"))
+
+
+def take_lessons(user, lessons):
+    """`user` opens every lesson of `lessons` and passes each check, the first at the second attempt."""
+    record = user.course_participant
+    for number, lesson in enumerate(lessons):
+        open_lesson(record, lesson)
+        if number == 0:
+            answer_check(record, lesson, answers=wrong_answers(lesson), by=user)
+        answer_check(record, lesson, answers=right_answers(lesson), by=user)
+
+
+def test_the_page_says_what_the_course_holds_and_the_nav_links_to_it(client, participant):
+    client.force_login(participant)
+
+    page = client.get(reverse("portal:your_data")).content.decode()
+
+    assert "As a participant in the leaders" in page
+    assert "As a talent" not in page and "As a host member" not in page
+    assert "Deleted: your course participation" in page and "Deleted: your CVs" not in page
+    assert f'href="{reverse("portal:your_data")}" aria-current="page"' in page
+    overview = client.get(reverse("courses:overview")).content.decode()
+    assert f'href="{reverse("portal:your_data")}"' in overview
+
+
+def test_a_participant_downloads_their_course_rows_and_nothing_of_another_participants(
+    client, participant, other_participant, course_lesson
+):
+    second = CheckedLessonFactory(title_en="Leading with AI", questions=1)
+    take_lessons(participant, [course_lesson, second])
+    take_lessons(other_participant, [course_lesson])
+    Participant.objects.filter(user=participant).update(part_one_completed_at=timezone.now())
+    OutboundEmailFactory(to=other_participant.email, subject="Not yours")
+    client.force_login(participant)
+
+    data = download(client)
+
+    record = Participant.objects.get(user=participant)
+    course = data["course"]
+    assert course["participant"]["title"] == "Head of unit"
+    assert course["participant"]["role"] == "manager"
+    assert course["participant"]["organisation"] == course["participant"]["public_body"] == "Sundsvall"
+    assert course["participant"]["certificate_code"] == str(record.certificate_code)
+    assert course["participant"]["part_one_completed_at"] is not None
+    assert [row["lesson"] for row in course["lessons"]] == ["What AI is", "Leading with AI"]
+    first = course["lessons"][0]
+    assert (first["attempts"], first["correct"]) == (2, 2)
+    assert first["opened_at"] and first["passed_at"]
+    # The latest answers, as the texts chosen: the first question's one right answer, the second's two.
+    questions = list(course_lesson.questions.prefetch_related("choices"))
+    assert first["latest_answers"] == [
+        {
+            "question": question.text_en,
+            "answers": [choice.text_en for choice in question.choices.all() if choice.correct],
+        }
+        for question in questions
+    ]
+    assert data["account"]["role"] == "course_participant" and "host" not in data
+    assert "lesson.answered" in {row["action"] for row in data["activity"]}
+    text = json.dumps(data)
+    assert other_participant.email not in text and "Lund" not in text and "Director" not in text
+    assert "Not yours" not in text and '"id":' not in text
+
+
+def test_a_participants_export_and_page_read_the_same_number_of_queries_whatever_their_progress(
+    client, participant, course_lesson, django_assert_num_queries
+):
+    client.force_login(participant)
+    take_lessons(participant, [course_lesson])
+
+    def count(url_name):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse(url_name))
+            if response.streaming:
+                b"".join(response.streaming_content)
+        assert response.status_code == 200
+        return len(captured)
+
+    small = {name: count(name) for name in ("portal:your_data", "portal:download_data")}
+    take_lessons(participant, [CheckedLessonFactory(questions=3) for _ in range(4)])
+    assert {name: count(name) for name in small} == small
+    # Session, user, the participant (the role check), the open erasure request, and the nav's is_talent
+    # (talents.access.is_talent asks even a participant); the "Your data" link reads user.role: no query.
+    with django_assert_num_queries(5):
+        client.get(reverse("portal:your_data"))
+
+
+def test_erasure_removes_the_participant_their_progress_and_their_account(
+    participant, other_participant, course_lesson, manager, client
+):
+    take_lessons(participant, [course_lesson])
+    take_lessons(other_participant, [course_lesson])
+    OutboundEmailFactory(to=PARTICIPANT_EMAIL, subject="Välkommen, Maria Ek")
+    record = Participant.objects.get(user=participant)
+
+    request = erasure.request_erasure(participant, by=participant)
+    erasure.confirm_erasure(request, by=manager)
+    erasure.erase_account(request)
+
+    assert not Participant.objects.filter(pk=record.pk).exists()
+    assert not LessonProgress.objects.filter(participant_id=record.pk).exists()
+    user = User.objects.get(pk=participant.pk)
+    assert not user.is_active and user.email.endswith("@erased.invalid")
+    assert rows_mentioning(PARTICIPANT_EMAIL) == {}
+    assert rows_mentioning("Maria Ek") == {}  # the log's entries about the participant and their lessons
+    assert client.get(reverse("courses:verify", args=[record.certificate_code])).status_code == 404
+    # The other participant keeps everything.
+    assert LessonProgress.objects.filter(participant__user=other_participant).count() == 1
+
+
+def test_programme_managers_confirm_a_participants_erasure_course_managers_do_not_see_it(
+    client, course_manager, manager, participant
+):
+    request = erasure.request_erasure(participant, by=participant)
+    pages = [
+        reverse("admin:accounts_erasurerequest_changelist"),
+        reverse("admin:accounts_erasurerequest_change", args=[request.pk]),
+    ]
+    client.force_login(course_manager)
+    assert [client.get(page).status_code for page in pages] == [403, 403]
+    client.force_login(manager)
+    assert [client.get(page).status_code for page in pages] == [200, 200]
