@@ -79,7 +79,8 @@ def answer_check(participant, lesson, *, answers, by):
 
 
 def complete_part_one_if_done(participant, *, by):
-    """Mark the self-study part complete once every published lesson is passed (once)."""
+    """Mark the self-study part complete once every published lesson is passed (once). Call it inside a
+    transaction: it locks the participant's row (answer_check's, or the overview's for a lesson unpublished)."""
     locked = Participant.objects.select_for_update().select_related("user").get(pk=participant.pk)
     if locked.part_one_completed_at is not None:
         return

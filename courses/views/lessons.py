@@ -1,6 +1,7 @@
 """A participant's pages: the course overview, a lesson with its knowledge check, and lesson images."""
 
 from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +13,7 @@ from courses.checkforms import KnowledgeCheckForm
 from courses.images import CONTENT_TYPES
 from courses.markdown import render_markdown
 from courses.models import Lesson, LessonImage, LessonProgress
-from courses.services.progress import answer_check, course_progress, open_lesson, passes
+from courses.services.progress import answer_check, complete_part_one_if_done, course_progress, open_lesson, passes
 
 IMAGE_MAX_AGE = 60 * 60  # seconds a browser may keep an image (privately: it is for participants only)
 
@@ -21,7 +22,13 @@ IMAGE_MAX_AGE = 60 * 60  # seconds a browser may keep an image (privately: it is
 @require_GET
 def overview(request):
     participant = participant_of(request.user)
-    context = {"participant": participant, "course": course_progress(participant)}
+    course = course_progress(participant)
+    if course.rows and course.next_row is None and participant.part_one_completed_at is None:
+        # Every published lesson passed, yet not completed: a lesson they had not passed was unpublished
+        # (completion is otherwise reached by a pass). The same service completes it, once.
+        with transaction.atomic():
+            complete_part_one_if_done(participant, by=request.user)
+    context = {"participant": participant, "course": course}
     return render(request, "courses/overview.html", context)
 
 

@@ -4,6 +4,7 @@ import threading
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 
 from courses.choices import LessonState
 from courses.models import LessonProgress, Participant
@@ -193,3 +194,21 @@ def test_passing_the_last_two_lessons_at_once_still_completes_part_one():
     participant.refresh_from_db()
     assert participant.part_one_completed_at is not None
     assert part_one_emails().count() == 1
+
+
+def test_a_participant_who_passed_every_lesson_left_after_one_was_unpublished_is_completed_on_their_overview(
+    client,
+):
+    lessons = [CheckedLessonFactory(position=number) for number in (1, 2)]
+    participant = ParticipantFactory()
+    answer_check(participant, lessons[0], answers=right_answers(lessons[0]), by=participant.user)
+    lessons[1].published = False
+    lessons[1].save()
+    participant.refresh_from_db()
+    assert participant.part_one_completed_at is None
+
+    client.force_login(participant.user)
+    client.get(reverse("courses:overview"))
+    participant.refresh_from_db()
+    assert participant.part_one_completed_at is not None
+    assert OutboundEmail.objects.filter(template="courses/part_one_completed", to=participant.user.email).count() == 1
