@@ -9,6 +9,7 @@ anything from elsewhere. Headings move down one level: the page's h1 is the less
 """
 
 import re
+from functools import lru_cache
 
 import nh3
 from django.conf import settings
@@ -85,7 +86,16 @@ def _keep_attribute(element, attribute, value):
 
 def render_markdown(text):
     """`text` (a lesson's Markdown) as HTML that is safe to put in a page (marked safe)."""
-    tokens = _parser.parse(text or "")
+    # Cleaned by nh3 with the allow-list above.
+    return mark_safe(_clean_html(text or "", settings.SITE_URL))  # noqa: S308  # nosec B308 B703
+
+
+# A lesson page is what thousands of leaders open: the same few texts are parsed and cleaned once per
+# process, not on every request (the text itself is the key, so an edited lesson renders afresh; the site's
+# address too, which decides what an image may point at).
+@lru_cache(maxsize=64)
+def _clean_html(text, site_url):
+    tokens = _parser.parse(text)
     _shift_headings(tokens)
     _drop_foreign_images(tokens)
     html = _parser.renderer.render(tokens, _parser.options, {})
@@ -99,5 +109,4 @@ def render_markdown(text):
         link_rel="noopener noreferrer",
         url_schemes=URL_SCHEMES,
     )
-    # Cleaned by nh3 with the allow-list above.
-    return mark_safe(cleaned)  # noqa: S308  # nosec B308 B703
+    return cleaned
