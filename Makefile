@@ -105,3 +105,9 @@ bench-load: $(STAMP) $(CATALOGUE)
 .PHONY: bench-cv
 bench-cv: $(STAMP) $(CATALOGUE)
 	$(BIN)/python -m tests.bench.cv $(BENCH_ARGS)
+
+# The road to 800 at 1,000 then 10,000 course participants in its own database (eyeforai_bench_road, dropped
+# after): queries and in-process times of its figures, the dashboard, the CSV and /course/ (about a minute).
+.PHONY: bench-road
+bench-road: $(STAMP) $(CATALOGUE)
+	$(BIN)/python -m tests.bench.road $(BENCH_ARGS)

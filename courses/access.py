@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
-from courses.models import Lesson, Participant
+from courses.models import Facilitator, Lesson, Participant, Session
 from eyeforai.accounts.access import role_required
 from eyeforai.accounts.mfa import session_used_mfa
 from eyeforai.accounts.permissions import COURSE_MANAGERS_GROUP  # the name lives with the group's grants
@@ -38,3 +38,25 @@ def acts_as_course_manager(request):
 
 def get_published_lesson(uuid):
     return get_object_or_404(Lesson.objects.published(), uuid=uuid)
+
+
+def facilitator_of(user):
+    """The user's Facilitator, or None (cached on the user by Django's one-to-one descriptor)."""
+    if not (user.is_authenticated and user.is_active):
+        return None
+    try:
+        return user.course_facilitator
+    except Facilitator.DoesNotExist:
+        return None
+
+
+def is_facilitator(user):
+    return facilitator_of(user) is not None
+
+
+facilitator_required = role_required(is_facilitator)
+
+
+def get_session_for_facilitator(user, uuid):
+    """A session `user` facilitates; any other session (or none) is a 404."""
+    return get_object_or_404(Session.objects.for_facilitator(facilitator_of(user)), uuid=uuid)

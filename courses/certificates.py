@@ -1,9 +1,9 @@
-"""The statement of completion of part 1 (the self-study part) as a PDF, and its public verification.
-
-When part 2 (the workshop) exists, the whole course's certificate is drawn here the same way; until then
-the document says "part 1". The PDF is made for each request and never stored. Its font, DejaVu Sans,
-ships in courses/fonts/ (with its licence): fpdf2's built-in fonts know Latin-1 only, and a name such
-as Łukasz or Nguyễn must print as written.
+"""The participant's PDF and its public verification: the statement of completion of part 1 (the
+self-study part), or, once both parts are done (Participant.completed_at), the certificate of the whole
+course with the day of each part and where the workshop was. Unticking the attendance takes the
+completion back, and the PDF is the part 1 statement again. The PDF is made for each request and never
+stored. Its font, DejaVu Sans, ships in courses/fonts/ (with its licence): fpdf2's built-in fonts know
+Latin-1 only, and a name such as Łukasz or Nguyễn must print as written.
 """
 
 from pathlib import Path
@@ -17,7 +17,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-from courses.models import Participant
+from courses.choices import SessionFormat
+from courses.models import Booking, Participant
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVuSans"
@@ -43,10 +44,41 @@ def completed_on(participant):
     return timezone.localtime(participant.part_one_completed_at).date()
 
 
+def is_certificate(participant):
+    """Both parts done: the document is the whole course's certificate."""
+    return participant.completed_at is not None
+
+
+def course_completed_on(participant):
+    """The day the whole course was completed (the later part), in Swedish time; None before."""
+    return timezone.localtime(participant.completed_at).date() if is_certificate(participant) else None
+
+
+def attended_booking(participant):
+    """The workshop that completed part 2: the first attended booking, with its session."""
+    attended = Booking.objects.filter(participant=participant, attended_at__isnull=False)
+    return attended.select_related("session").order_by("attended_at", "pk").first()
+
+
 def statement_filename(participant):
-    """`ai-for-leaders-part-1-amara-okafor.pdf`: ASCII only (slugify drops what it cannot spell)."""
+    """`ai-for-leaders-part-1-amara-okafor.pdf` (or `ai-for-leaders-certificate-…` for the whole course):
+    ASCII only (slugify drops what it cannot spell)."""
+    stem = "ai-for-leaders-certificate" if is_certificate(participant) else "ai-for-leaders-part-1"
     name = slugify(participant.user.get_full_name())
-    return f"ai-for-leaders-part-1-{name}.pdf" if name else "ai-for-leaders-part-1.pdf"
+    return f"{stem}-{name}.pdf" if name else f"{stem}.pdf"
+
+
+def workshop_line(participant):
+    """ "Part 2: workshop attended on 12 Mar 2027 in Göteborg" (or digitally), the session's own day."""
+    booking = attended_booking(participant)
+    if booking is None:  # not expected with completed_at set; the day part 2 was recorded still holds
+        day = formats.date_format(timezone.localtime(participant.part_two_completed_at).date())
+        return _("Part 2: workshop attended on %(date)s") % {"date": day}
+    session = booking.session
+    day = formats.date_format(timezone.localtime(session.starts_at).date())
+    if session.format == SessionFormat.IN_PERSON:
+        return _("Part 2: workshop attended on %(date)s in %(city)s") % {"date": day, "city": session.city}
+    return _("Part 2: workshop attended digitally on %(date)s") % {"date": day}
 
 
 def name_size(pdf, name, *, largest=28, smallest=10):
@@ -60,14 +92,17 @@ def name_size(pdf, name, *, largest=28, smallest=10):
 
 
 def statement_pdf(participant):
-    """The statement of completion of part 1 as PDF bytes, in the active language: the participant's
-    name, the course, the day part 1 was completed, the partners and the verification address."""
+    """The statement of completion of part 1, or the certificate of the whole course, as PDF bytes, in
+    the active language: the participant's name, the course, the day of each part done (and where the
+    workshop was), the partners and the verification address."""
     course = _("AI for leaders in the public sector")
     date = formats.date_format(completed_on(participant))
     url = verify_url(participant)
+    certificate = is_certificate(participant)
+    title = _("Certificate") if certificate else _("Statement of completion")
 
     pdf = FPDF(orientation="landscape", unit="mm", format="A4")
-    pdf.set_title(f"{_('Statement of completion')} · {course}")
+    pdf.set_title(f"{title} · {course}")
     pdf.set_author("AI Sweden")
     pdf.set_lang((get_language() or settings.LANGUAGE_CODE)[:2])
     pdf.add_font(FONT, "", FONTS / "DejaVuSans.ttf")
@@ -87,13 +122,20 @@ def statement_pdf(participant):
         pdf.ln(space_after)
 
     pdf.set_y(38)
-    line(_("Statement of completion"), size=14, color=ACCENT, space_after=14)
+    line(title, size=14, color=ACCENT, space_after=14)
     name = participant.user.get_full_name()
     size = name_size(pdf, name)
     line(name, size=size, bold=True, height=size * 0.47, space_after=8)
-    line(_("has taken part in the course"), size=12, color=MUTED, space_after=4)
+    line(
+        _("has completed the course") if certificate else _("has taken part in the course"),
+        size=12,
+        color=MUTED,
+        space_after=4,
+    )
     line(course, size=20, bold=True, height=10, space_after=8)
-    line(_("Part 1: self-study completed on %(date)s") % {"date": date}, size=13, space_after=14)
+    line(_("Part 1: self-study completed on %(date)s") % {"date": date}, size=13, space_after=2 if certificate else 14)
+    if certificate:
+        line(workshop_line(participant), size=13, space_after=12)
     line(
         _("A course by AI Sweden with SKR (Swedish Association of Local Authorities and Regions) and Governo."),
         size=10,
@@ -102,7 +144,8 @@ def statement_pdf(participant):
     )
 
     pdf.set_y(pdf.h - 42)
-    line(_("Anyone can check this statement at"), size=9, color=MUTED, space_after=1)
+    check = _("Anyone can check this certificate at") if certificate else _("Anyone can check this statement at")
+    line(check, size=9, color=MUTED, space_after=1)
     pdf.set_font(FONT, "", 9)
     pdf.set_text_color(*ACCENT)
     pdf.cell(0, 5, url, align="C", link=url, new_x="LMARGIN", new_y="NEXT")

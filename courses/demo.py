@@ -1,6 +1,9 @@
 """Demo course: the seven lessons of "AI for leaders in the public sector", a demo participant part way
-through, a course manager, and 60 leaders per --scale from municipalities, regions and agencies at
-every stage (joined only, some lessons passed, the self-study part complete).
+through, a course manager, two workshop facilitators, and 60 leaders per --scale from municipalities,
+regions and agencies at every stage (joined only, some lessons passed, the self-study part complete,
+booked or waiting for a workshop, through both parts). About a third are through both parts, from a few
+counties and agencies, so the road to 800 shows where nobody has been reached yet. The workshop sessions,
+bookings and attendance are courses/demo_workshops.py's.
 
 Rows are written directly rather than through courses/services so that seeding queues no emails; the
 many participants are written in bulk. Idempotent: lessons are updated in place by position, people are
@@ -21,12 +24,14 @@ from courses.access import COURSE_MANAGERS_GROUP
 from courses.bodies import ensure_public_bodies
 from courses.choices import BodyKind, LeaderRole
 from courses.demo_lessons import lesson_1, lesson_2, lesson_3, lesson_4, lesson_5, lesson_6, lesson_7
-from courses.models import Choice, Lesson, LessonProgress, Participant, PublicBody, Question
+from courses.demo_workshops import Seats, booking, ensure_sessions, open_rows, seed_facilitators, upcoming_rows
+from courses.models import Booking, Choice, Lesson, LessonProgress, Participant, PublicBody, Question, WaitingListEntry
 from eyeforai.accounts.choices import Role
 from eyeforai.accounts.demo import _hashed, demo_second_factor, demo_user
 
 LESSONS = [module.LESSON for module in (lesson_1, lesson_2, lesson_3, lesson_4, lesson_5, lesson_6, lesson_7)]
 PARTICIPANTS_PER_SCALE = 60
+DAY_BEFORE = timedelta(days=1)
 BATCH_SIZE = 1000
 
 DEMO_PARTICIPANT = "anna.berg@kommun.example"
@@ -89,6 +94,21 @@ OTHER_ORGANISATIONS = [
 ]
 KIND_WEIGHTS = [(BodyKind.MUNICIPALITY, 65), (BodyKind.REGION, 18), (BodyKind.AGENCY, 14), ("other", 3)]
 
+# How far each of every 20 leaders has come, by index % 20: 35 % through both parts at any scale.
+JOINED, PART_WAY, PART_TWO_ONLY, AWAITING, COMPLETED, NO_SHOW = (
+    "joined",  # joined only (maybe opened a lesson)
+    "part_way",  # some lessons passed
+    "part_two_only",  # part way, and attended the past session open to those who had started
+    "awaiting",  # part 1 done: booked, waiting, or nothing yet
+    "completed",  # part 1 done and attended a past session
+    "no_show",  # part 1 done, booked a past session and did not come
+)
+STAGES = [JOINED] * 3 + [PART_WAY] * 4 + [PART_TWO_ONLY] + [AWAITING] * 4 + [COMPLETED] * 7 + [NO_SHOW]
+# Those through both parts come from these counties (weighted) and agencies only: the rest of the
+# country has joined leaders but no completed one yet (Kungsbacka, Anna Berg's, among them).
+FOCUS_COUNTIES = [("01", 5), ("14", 5), ("12", 3), ("05", 2), ("24", 2), ("03", 1)]
+FOCUS_AGENCIES = ["Skatteverket", "Försäkringskassan", "Myndigheten för digital förvaltning", "Lantmäteriet"]
+
 
 @dataclass
 class Key:
@@ -112,6 +132,7 @@ def seed_course(context):
     context.progress()
     _demo_participant(context, keys)
     _course_manager(context)
+    context.data["facilitators"] = seed_facilitators(context)
     context.progress()
     _participants(context, keys)
     context.progress()
@@ -199,6 +220,7 @@ def _course_manager(context):
         manager.language = "sv"
         manager.save(update_fields=["language"])
     manager.groups.add(Group.objects.get(name=COURSE_MANAGERS_GROUP))
+    context.data["course_manager"] = manager
     context.add_login("course manager", manager.email)
     secret, recovery_code = demo_second_factor(manager)
     context.notes.append(
@@ -225,6 +247,8 @@ class Leader:
     """One demo participant to write: the person, where they work and how far they have come."""
 
     index: int
+    rng: random.Random  # the leader's own draws: who they are first, then their timeline
+    stage: str
     email: str
     first_name: str
     last_name: str
@@ -233,21 +257,27 @@ class Leader:
     role: str
     public_body: PublicBody | None
     other_organisation: str
-    joined_at: object
-    passed: list  # the times each of the first len(passed) lessons was opened
-    opened_next: object  # when the next lesson was opened (not passed), or None
+    joined_at: object = None
+    passed: list = field(default_factory=list)  # the times each of the first len(passed) lessons was opened
+    opened_next: object = None  # when the next lesson was opened (not passed), or None
+    workshop: tuple | None = None  # a past session: (session, booked_at, attended_at or None)
 
 
 def _participants(context, keys):
     """PARTICIPANTS_PER_SCALE * scale leaders, each made once: a larger scale adds the missing ones."""
     User = get_user_model()
-    bodies = {kind: list(PublicBody.objects.filter(kind=kind).order_by("pk")) for kind in BodyKind}
+    bodies = _bodies()
     now = timezone.now()
-    leaders = [_leader(index, bodies, keys, now) for index in range(PARTICIPANTS_PER_SCALE * context.scale)]
+    leaders = [_leader(index, bodies) for index in range(PARTICIPANTS_PER_SCALE * context.scale)]
     existing = set(User.objects.filter(email__in=[leader.email for leader in leaders]).values_list("email", flat=True))
     leaders = [leader for leader in leaders if leader.email not in existing]
     if not leaders:
         return
+    facilitators = context.data["facilitators"]
+    units = {0} | {leader.index // PARTICIPANTS_PER_SCALE for leader in leaders}
+    seats = Seats(ensure_sessions(sorted(units), now, facilitators))
+    for leader in leaders:
+        _timeline(leader, keys, now, seats)
     password = _hashed(context.password)
     # The role is set here as join_course's take_role would; PostgreSQL's trigger sets it too.
     users = User.objects.bulk_create(
@@ -294,6 +324,28 @@ def _participants(context, keys):
                 )
             )
     LessonProgress.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+    _workshops(leaders, participants, seats, facilitators, now)
+
+
+def _workshops(leaders, participants, seats, facilitators, now):
+    """Past sessions' bookings with attendance ticked by their facilitator, then the upcoming sessions'
+    bookings and waiting lists; seats_held follows (bookings plus open offers)."""
+    bookings, waiting, started = [], [], []
+    for leader, participant in zip(leaders, participants, strict=True):
+        if leader.workshop is not None:
+            session, booked_at, attended_at = leader.workshop
+            by = facilitators[session.organisation].user if attended_at else None
+            bookings.append(booking(session, participant, booked_at, now, attended_at=attended_at, attendance_by=by))
+        elif leader.stage == AWAITING:
+            waiting.append((participant, participant.part_one_completed_at))
+        elif leader.stage == PART_WAY:
+            started.append((participant, leader.passed[0]))
+    rng = _rng(leaders[0].index, "workshops")
+    upcoming, entries = upcoming_rows(waiting, seats.sessions, seats, now, rng)
+    bookings += upcoming + open_rows(started, seats.sessions, seats, now, rng)
+    Booking.objects.bulk_create(bookings, batch_size=BATCH_SIZE)
+    WaitingListEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+    seats.save()
 
 
 def _rng(index, purpose):
@@ -301,26 +353,47 @@ def _rng(index, purpose):
     return random.Random(f"course-{purpose}-{index}")  # noqa: S311  # nosec B311 - demo data
 
 
-def _leader(index, bodies, keys, now):
+def _bodies():
+    """The bodies to draw from: all of them by kind, and the few whose leaders have completed."""
+    bodies = {kind: list(PublicBody.objects.filter(kind=kind).order_by("pk")) for kind in BodyKind}
+    counties = {code for code, _weight in FOCUS_COUNTIES}
+    focus = {
+        BodyKind.MUNICIPALITY: {code: [] for code in counties},
+        BodyKind.REGION: {code: [] for code in counties},
+        BodyKind.AGENCY: [body for body in bodies[BodyKind.AGENCY] if body.name in FOCUS_AGENCIES],
+    }
+    for kind in (BodyKind.MUNICIPALITY, BodyKind.REGION):
+        for body in bodies[kind]:
+            if body.county_code in counties:
+                focus[kind][body.county_code].append(body)
+    return bodies, focus
+
+
+def _leader(index, bodies):
+    """Who the leader is and where they work (their email says it): the same at every run."""
     rng = _rng(index, "leader")
+    stage = STAGES[index % len(STAGES)]
+    every, focus = bodies
     first, last = rng.choice(FIRST), rng.choice(LAST)
     kind = rng.choices([kind for kind, _weight in KIND_WEIGHTS], weights=[weight for _kind, weight in KIND_WEIGHTS])[0]
     if kind == "other":
         other_organisation, title = rng.choice(OTHER_ORGANISATIONS)
         body, role, domain = None, LeaderRole.MANAGER, other_organisation
     else:
-        body, other_organisation = rng.choice(bodies[kind]), ""
+        if stage == COMPLETED and kind == BodyKind.AGENCY:
+            body = rng.choice(focus[kind])
+        elif stage == COMPLETED:
+            county = rng.choices(*zip(*FOCUS_COUNTIES, strict=True))[0]
+            body = rng.choice(focus[kind][county])
+        else:
+            body = rng.choice(every[kind])
+        other_organisation = ""
         title, role = rng.choice(TITLES[kind])
         domain = body.name
-    joined_at = now - timedelta(days=rng.uniform(0.5, 150))
-    # Every stage at any scale: a quarter joined only, half part way, a quarter through the self-study part.
-    stage = index % 4
-    count = 0 if stage == 0 else len(keys) if stage == 3 else rng.randint(1, len(keys) - 1)
-    opened_next = rng.random() < (0.6 if stage in (1, 2) else 0.3 if stage == 0 else 0)
-    span = (now - joined_at).total_seconds()
-    times = sorted(joined_at + timedelta(seconds=rng.uniform(0, span * 0.9)) for _ in range(count + opened_next))
     return Leader(
         index=index,
+        rng=rng,
+        stage=stage,
         email=f"{slugify(first)}.{slugify(last)}{index}@{slugify(domain)}.example",
         first_name=first,
         last_name=last,
@@ -329,10 +402,39 @@ def _leader(index, bodies, keys, now):
         role=role,
         public_body=body,
         other_organisation=other_organisation,
-        joined_at=joined_at,
-        passed=times[:count],
-        opened_next=times[count] if opened_next else None,
     )
+
+
+def _timeline(leader, keys, now, seats):
+    """When the leader joined, opened and passed lessons, and the past workshop they booked (a seat taken
+    from `seats`). Without a seat left, one who would have attended is through part 1 only (or part way)."""
+    rng = leader.rng
+    session = None
+    if leader.stage in (COMPLETED, NO_SHOW, PART_TWO_ONLY):
+        unit = leader.index // PARTICIPANTS_PER_SCALE
+        session = seats.past_session(unit, leader.public_body, rng, open_only=leader.stage == PART_TWO_ONLY)
+        if session is None:
+            leader.stage = PART_WAY if leader.stage == PART_TWO_ONLY else AWAITING
+    if session is None:
+        leader.joined_at = now - timedelta(days=rng.uniform(0.5, 150))
+        span = (now - leader.joined_at) * 0.9
+    else:
+        # Through the lessons (or some of them) a few days before the session, then booked it.
+        latest = session.starts_at - timedelta(days=rng.uniform(2, 12))
+        leader.joined_at = latest - timedelta(days=rng.uniform(3, 40))
+        span = latest - leader.joined_at
+    stage = leader.stage
+    count = 0 if stage == JOINED else rng.randint(1, len(keys) - 1) if stage in (PART_WAY, PART_TWO_ONLY) else len(keys)
+    opened_next = rng.random() < (0.6 if stage in (PART_WAY, PART_TWO_ONLY) else 0.3 if stage == JOINED else 0)
+    times = sorted(leader.joined_at + span * rng.random() for _ in range(count + opened_next))
+    leader.passed = times[:count]
+    leader.opened_next = times[count] if opened_next else None
+    if session is not None:
+        # Booked once part 1 was done (or, for the session open to them, once they had started it).
+        ready = times[-1] + timedelta(minutes=keys[-1].lesson.minutes + 10) if stage != PART_TWO_ONLY else times[0]
+        booked_at = ready + (session.starts_at - DAY_BEFORE - ready) * rng.random()
+        attended_at = None if stage == NO_SHOW else session.starts_at + timedelta(minutes=rng.uniform(5, 40))
+        leader.workshop = (session, booked_at, attended_at)
 
 
 def _participant(leader, user, keys, now):
@@ -344,6 +446,7 @@ def _participant(leader, user, keys, now):
     last_passed = (
         leader.passed[-1] + timedelta(minutes=keys[-1].lesson.minutes + 10) if complete and leader.passed else None
     )
+    attended_at = leader.workshop[2] if leader.workshop is not None else None
     # Quiet for a week and not through: the one reminder went out already (no burst of emails on `make run`).
     quiet = not complete and now - last_progress_at > timedelta(days=7)
     return Participant(
@@ -356,4 +459,7 @@ def _participant(leader, user, keys, now):
         last_progress_at=last_passed or last_progress_at,
         nudged_at=last_progress_at + timedelta(days=7) if quiet else None,
         part_one_completed_at=last_passed,
+        part_two_completed_at=attended_at,
+        # Both parts: the later of the two (as complete_course_if_done sets it).
+        completed_at=max(last_passed, attended_at) if last_passed and attended_at else None,
     )

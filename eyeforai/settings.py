@@ -272,6 +272,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "courses.nudge_quiet_participants",
         "schedule": crontab(hour=9, minute=45),
     },
+    # A seat offered from a workshop's waiting list and not taken in time passes to the next in line.
+    "courses.expire_offers": {"task": "courses.expire_offers", "schedule": crontab(minute="*/5")},
+    "courses.send_workshop_reminders": {"task": "courses.send_workshop_reminders", "schedule": crontab(minute=5)},
     # Retention, at night: CVs of applications not accepted, then old outbox bodies.
     "talents.delete_expired_cvs": {"task": "talents.delete_expired_cvs", "schedule": crontab(hour=3, minute=30)},
     "mail.discard_old_bodies": {"task": "mail.discard_old_bodies", "schedule": crontab(hour=3, minute=45)},

@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy
 
-from courses.access import is_participant
+from courses.access import is_facilitator, is_participant
 from eyeforai.accounts.choices import Role
 from eyeforai.accounts.language import supported
 from eyeforai.accounts.signup import HOST_MEMBER, mark_signup_role, signup_role
@@ -44,7 +44,7 @@ def portal_site():
     return SimpleNamespace(name=gettext_lazy("Eye for AI · AI Sweden"), domain=urlsplit(settings.SITE_URL).netloc)
 
 
-def overview_url(user, request=None):
+def overview_url(user, request=None):  # noqa: PLR0911 - one answer per role, in order
     """Where a signed-in person starts: their role's overview. Staff work in the admin; someone
     who signed up from the course and has not joined yet finishes joining (/course/join/); anyone
     else without a role yet (a sign-up whose profile is still to come) starts on the programme page."""
@@ -56,6 +56,8 @@ def overview_url(user, request=None):
         return reverse("portal:host_dashboard")
     if is_participant(user):
         return reverse("courses:overview")
+    if is_facilitator(user):
+        return reverse("facilitators:sessions")
     if not user.role and request is not None and signup_role(request) == Role.COURSE_PARTICIPANT:
         return reverse("courses:join")
     return reverse("portal:home")
@@ -125,6 +127,8 @@ class AccountAdapter(DefaultAccountAdapter):
             "joining_as_host": signup_role(request) == HOST_MEMBER,
             # A sign-up from the course page (/course/join/) is not an application either.
             "joining_course": signup_role(request) == Role.COURSE_PARTICIPANT,
+            # A sign-up from a facilitator's invitation (/facilitator/invitation/…) neither.
+            "joining_as_facilitator": signup_role(request) == Role.FACILITATOR,
         }
         # In the recipient's language: a reset asked for from an English browser by a Swedish-speaking
         # account is still written in Swedish; a new account's is the language it signed up in.

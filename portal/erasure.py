@@ -8,7 +8,8 @@ eyeforai.activity.services); this module decides the order and holds the request
 (eyeforai.accounts.models.ErasureRequest).
 
 What goes: CV files, day logs, absences, preferences, draft applications, a course participant's
-participation (title, organisation, lesson progress and answers, certificate code), emails addressed
+participation (title, organisation, lesson progress and answers, certificate code, workshop bookings
+and waiting places, whose seats go back to the session), a facilitator's row and invitations, emails addressed
 to the person, their sign-in (addresses, second factors, sessions, password). What stays, without the
 person: placements, evaluations, hiring interest and outcomes (their numbers), the activity log
 (its entries name a placeholder instead of the person).
@@ -19,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.services.erasure import erase_participant
+from courses.services.erasure import erase_facilitator, erase_participant
 from eyeforai.accounts import services as accounts
 from eyeforai.accounts.choices import OPEN_ERASURE_STATUSES, ErasureStatus
 from eyeforai.accounts.models import ErasureRequest
@@ -134,6 +135,7 @@ def erase_account(erasure):
     forget_reader(user)
     erase_member(user, addresses=addresses)
     erase_participant(user)
+    erase_facilitator(user, addresses=addresses)
     placeholder = accounts.anonymise_user(user)
     mail_retention.erase_emails_to(addresses, words=words, replacement=ERASED)
     activity.forget_person(user, words=words, placeholder=placeholder)

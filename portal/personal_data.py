@@ -12,7 +12,8 @@ import zipfile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
-from courses.personal_data import course_data, participant_of_user
+from courses.personal_data import course_data, facilitator_data, participant_of_user
+from eyeforai.accounts.choices import Role
 from eyeforai.accounts.personal_data import account_data
 from eyeforai.accounts.services import addresses_of
 from eyeforai.activity.personal_data import entries_by
@@ -32,8 +33,8 @@ def talent_export(profile):
 
 
 def person_export(user):
-    """The whole export of a talent, a host member or a course participant (or anyone with an account)
-    as a dict."""
+    """The whole export of a talent, a host member, a course participant or a facilitator (or anyone with
+    an account) as a dict."""
     addresses = addresses_of(user)
     data = {"exported_at": timezone.now(), "account": account_data(user)}
     profile = TalentProfile.objects.filter(user=user).first()
@@ -42,6 +43,8 @@ def person_export(user):
         data.update({key: value for key, value in talent_export(profile).items() if key != "account"})
     elif participant is not None:  # one person, one role: a course participant
         data["course"] = course_data(participant)
+    elif user.role == Role.FACILITATOR:  # the course's workshops, run for a partner organisation
+        data["facilitator"] = facilitator_data(user, addresses=addresses)
     else:  # a host member (or someone who left their organisation)
         data["host"] = {**host_member_data(user, addresses=addresses), **member_rotations_data(user)}
     data["emails_received"] = emails_to(addresses)

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from courses.admin.road_to_800 import road_to_800_export, road_to_800_view
 from eyeforai.accounts import language
 from portal import dashboards, your_data
 from portal.capacity_admin import capacity_view
@@ -23,6 +24,8 @@ portal_patterns = [
     path("your-data/erasure/<uuid:uuid>/cancel/", your_data.cancel_erasure, name="cancel_erasure"),
     # Before admin/ so the admin's catch-all does not answer it.
     path("admin/capacity/", capacity_view, name="capacity"),
+    path("admin/road-to-800/", road_to_800_view, name="road_to_800"),
+    path("admin/road-to-800/export.csv", road_to_800_export, name="road_to_800_export"),
     path("admin/", admin_index, name="admin_index"),  # the admin's index, with the managers' dashboard
 ]
 
@@ -37,6 +40,7 @@ urlpatterns = [
     path("host/", include("rotations.urls.host")),
     path("admin/", admin.site.urls),
     path("course/", include("courses.urls")),
+    path("facilitator/", include("courses.urls_facilitators")),
     path("talent/", include("talents.urls")),
     path("talent/", include("rotations.urls.talent")),
 ]

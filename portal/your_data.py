@@ -1,6 +1,6 @@
-"""The "Your data" page of a talent, a host member or a course participant: download everything the
-portal holds about them, and ask for their account to be erased (portal/erasure.py carries it out
-once a programme manager confirms).
+"""The "Your data" page of a talent, a host member, a course participant or a facilitator: download
+everything the portal holds about them, and ask for their account to be erased (portal/erasure.py
+carries it out once a programme manager confirms).
 """
 
 from django import forms
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from courses.access import is_participant
+from courses.access import is_facilitator, is_participant
 from eyeforai.accounts.access import role_required
 from eyeforai.accounts.choices import Role
 from eyeforai.accounts.models import ErasureRequest
@@ -26,12 +26,14 @@ from talents.access import is_talent
 
 
 def holds_personal_data(user):
-    """Talents, host members and course participants: the people whose data the programme collects
-    through the portal. Staff have their own channel (the programme team), and their accounts are the
-    admin's. The role (one person, one role) picks the check: a participant's costs one query, and
-    talents and host members pay nothing more for it."""
+    """Talents, host members, course participants and facilitators: the people whose data the programme
+    collects through the portal. Staff have their own channel (the programme team), and their accounts
+    are the admin's. The role (one person, one role) picks the check: a participant's or a facilitator's
+    costs one query, and talents and host members pay nothing more for it."""
     if user.is_authenticated and user.role == Role.COURSE_PARTICIPANT:
         return is_participant(user)
+    if user.is_authenticated and user.role == Role.FACILITATOR:
+        return is_facilitator(user)
     return is_talent(user) or is_host_member(user)
 
 
@@ -46,12 +48,15 @@ class ErasureForm(forms.Form):
 
 
 def _page(request, form=None):
-    participant_page = request.user.role == Role.COURSE_PARTICIPANT and is_participant(request.user)
+    # person_required has checked the role's row: a participant's or a facilitator's role is enough here.
+    participant_page = request.user.role == Role.COURSE_PARTICIPANT
+    facilitator_page = request.user.role == Role.FACILITATOR
     context = {
         "form": form or ErasureForm(),
         "open_request": erasure.open_request_of(request.user),
         "is_participant_page": participant_page,
-        "is_talent_page": not participant_page and is_talent(request.user),
+        "is_facilitator_page": facilitator_page,
+        "is_talent_page": not (participant_page or facilitator_page) and is_talent(request.user),
         "rejected_cv_days": settings.RETENTION_REJECTED_CV_DAYS,
     }
     return render(request, "portal/your_data.html", context)

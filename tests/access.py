@@ -15,6 +15,11 @@ SIGNUP = "signup"  # a redirect to the sign-up page (joining the course starts t
 FORBIDDEN = 403  # staff in the admin without the permission the page needs
 NOT_FOUND = 404
 NOT_ALLOWED = 405
+# An Expect field's default for the facilitators: "whatever `participant` gets". A facilitator, like a
+# participant, is a signed-in person who is neither talent, host member nor staff, so on the programme's
+# pages and the admin they get the same answer; entries where the two differ (the course's participant
+# pages, the facilitator pages) say so.
+AS_PARTICIPANT = "as participant"
 
 
 @dataclass(frozen=True)
@@ -65,13 +70,18 @@ class Expect:
     participant: object
     other_participant: object
     course_manager: object
+    # The course's workshop facilitators (role "facilitator"): `facilitator` runs `facilitated_session`,
+    # `other_facilitator` runs another. Unless an entry says otherwise, the participant's answer.
+    facilitator: object = AS_PARTICIPANT
+    other_facilitator: object = AS_PARTICIPANT
     # Builds the URL; receives `fixture(name)` to get objects from pytest fixtures.
     url: Callable | None = None
     method: str = "get"
     data: dict = field(default_factory=dict)
 
     def for_role(self, role):
-        return getattr(self, role)
+        answer = getattr(self, role)
+        return self.participant if answer == AS_PARTICIPANT else answer
 
     def build_url(self, name, fixture):
         return self.url(fixture) if self.url else reverse(name)
@@ -102,4 +112,6 @@ ROLES = [
     "participant",
     "other_participant",
     "course_manager",
+    "facilitator",
+    "other_facilitator",
 ]

@@ -18,11 +18,11 @@ from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from courses.bodies import ensure_public_bodies
-from courses.choices import BodyKind
+from courses.choices import BodyKind, PartnerOrganisation
 from courses.models import PublicBody
 from eyeforai.accounts.choices import Role
 from eyeforai.celery import app as celery_app
-from tests.courses.factories import CourseManagerFactory, ParticipantFactory
+from tests.courses.factories import CourseManagerFactory, FacilitatorFactory, ParticipantFactory, SessionFactory
 from tests.factories import HostMembershipFactory, ManagerFactory, TalentProfileFactory, UserFactory
 
 # CI replays the same examples every run (a new random example belongs in a developer's run, not a
@@ -170,6 +170,39 @@ def other_participant(db):
 def course_manager(db):
     """Staff in the "Course managers" group, with TOTP: the course's admin, nothing of the programme's."""
     return CourseManagerFactory(email="course.manager@ai.se", first_name="Sara", last_name="Holm")
+
+
+@pytest.fixture
+def facilitator(db):
+    """A workshop facilitator for SKR: the facilitator's role and a Facilitator row (one account, one role).
+    Runs no session until a test gives them one (`facilitated_session`)."""
+    user = UserFactory(email="facilitator@skr.example.se", first_name="Anna", last_name="Strand", role=Role.FACILITATOR)
+    return FacilitatorFactory(user=user, organisation=PartnerOrganisation.SKR).user
+
+
+@pytest.fixture
+def other_facilitator(db):
+    """A facilitator for another partner organisation: must never see `facilitator`'s sessions."""
+    user = UserFactory(
+        email="facilitator@governo.example.se", first_name="Erik", last_name="Sand", role=Role.FACILITATOR
+    )
+    return FacilitatorFactory(user=user, organisation=PartnerOrganisation.GOVERNO).user
+
+
+@pytest.fixture
+def facilitated_session(facilitator):
+    """An upcoming digital session `facilitator` runs (alone)."""
+    session = SessionFactory(organisation=PartnerOrganisation.SKR)
+    session.facilitators.add(facilitator.course_facilitator)
+    return session
+
+
+@pytest.fixture
+def other_facilitated_session(other_facilitator):
+    """An upcoming digital session `other_facilitator` runs (alone)."""
+    session = SessionFactory(organisation=PartnerOrganisation.GOVERNO)
+    session.facilitators.add(other_facilitator.course_facilitator)
+    return session
 
 
 @pytest.fixture

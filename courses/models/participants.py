@@ -34,6 +34,10 @@ class Participant(models.Model):
     last_progress_at = models.DateTimeField(_("last progress"), default=timezone.now)
     nudged_at = models.DateTimeField(_("reminded"), null=True, blank=True)
     part_one_completed_at = models.DateTimeField(_("self-study completed"), null=True, blank=True)
+    # Attendance at a workshop, ticked by its facilitator (courses.services.attendance).
+    part_two_completed_at = models.DateTimeField(_("workshop attended"), null=True, blank=True)
+    # Both parts: the later of the two. What the goal of 800 counts, and when the certificate went out.
+    completed_at = models.DateTimeField(_("course completed"), null=True, blank=True)
     # Printed on the statement of completion and looked up by anyone at /course/verify/<code>/.
     certificate_code = models.UUIDField(_("certificate code"), default=uuid_module.uuid4, unique=True, editable=False)
 
@@ -45,6 +49,8 @@ class Participant(models.Model):
         indexes = [
             models.Index(fields=["part_one_completed_at"], name="courses_participant_part_one"),
             models.Index(fields=["last_progress_at"], name="courses_participant_progress"),
+            # The road to 800: completions over time and per organisation (courses/road_to_800.py).
+            models.Index(fields=["completed_at"], name="courses_participant_completed"),
         ]
         constraints = [
             # A listed body or a typed name: a participant always says where they work.
@@ -56,6 +62,11 @@ class Participant(models.Model):
 
     def __str__(self):
         return self.user.get_full_name() or self.user.email
+
+    @property
+    def has_started(self):
+        """Opened at least one lesson: what a session open to those who have started asks for."""
+        return self.part_one_completed_at is not None or self.progress.exists()
 
     @property
     def organisation_name(self):

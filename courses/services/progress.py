@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from courses.choices import LessonState
 from courses.models import Lesson, LessonProgress, Participant
+from courses.services.attendance import complete_course_if_done
 from eyeforai.activity.services import record
 from eyeforai.mail.services import queue_email
 
@@ -93,6 +94,14 @@ def complete_part_one_if_done(participant, *, by):
     locked.part_one_completed_at = timezone.now()
     locked.save(update_fields=["part_one_completed_at"])
     participant.part_one_completed_at = locked.part_one_completed_at
+    if locked.part_two_completed_at is None:  # else the certificate email below says it all
+        _queue_part_one_email(locked)
+    record(locked, "participant.completed_part_one", by=by)
+    # Part 2 may come first for a session open to those who had started: then this completes the course.
+    complete_course_if_done(locked, by=by)
+
+
+def _queue_part_one_email(locked):
     queue_email(
         key=f"course-part-one:{locked.uuid}",
         to=locked.user.email,
@@ -103,7 +112,6 @@ def complete_part_one_if_done(participant, *, by):
             "course_path": reverse("courses:course"),
         },
     )
-    record(locked, "participant.completed_part_one", by=by)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""/course/statement.pdf (the participant's own statement of completion) and /course/verify/<code>/
-(anyone: the name, the course and the day, nothing more)."""
+"""/course/statement.pdf (the participant's own statement of completion of part 1, or the certificate of
+the whole course once both parts are done) and /course/verify/<code>/ (anyone: the name, the course and
+the days, nothing more)."""
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -9,7 +10,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from courses.access import participant_of, participant_required
-from courses.certificates import completed_on, get_completed_participant, statement_filename, statement_pdf
+from courses.certificates import (
+    completed_on,
+    course_completed_on,
+    get_completed_participant,
+    statement_filename,
+    statement_pdf,
+)
 
 
 @never_cache
@@ -34,5 +41,9 @@ def verify(request, code):
     return render(
         request,
         "courses/verify.html",
-        {"name": participant.user.get_full_name(), "completed_on": completed_on(participant)},
+        {
+            "name": participant.user.get_full_name(),
+            "completed_on": completed_on(participant),
+            "course_completed_on": course_completed_on(participant),
+        },
     )

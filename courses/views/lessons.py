@@ -13,6 +13,7 @@ from courses.checkforms import KnowledgeCheckForm
 from courses.images import CONTENT_TYPES
 from courses.markdown import render_markdown
 from courses.models import Lesson, LessonImage, LessonProgress
+from courses.services.bookings import active_booking, open_entry
 from courses.services.progress import answer_check, complete_part_one_if_done, course_progress, open_lesson, passes
 
 IMAGE_MAX_AGE = 60 * 60  # seconds a browser may keep an image (privately: it is for participants only)
@@ -28,7 +29,14 @@ def overview(request):
         # (completion is otherwise reached by a pass). The same service completes it, once.
         with transaction.atomic():
             complete_part_one_if_done(participant, by=request.user)
-    context = {"participant": participant, "course": course}
+    booking = active_booking(participant)
+    context = {
+        "participant": participant,
+        "course": course,
+        "booking": booking,
+        # Also beside a booking: a seat offered at a session they prefer is theirs to take.
+        "entry": open_entry(participant),
+    }
     return render(request, "courses/overview.html", context)
 
 

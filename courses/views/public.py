@@ -4,7 +4,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from courses.access import is_participant
-from courses.progress_to_goal import WORKSHOPS_EXIST, goal_progress, part_one_length
+from courses.progress_to_goal import goal_progress, part_one_length
+from courses.road_to_800 import public_reach
+from courses.views.workshops import DIGITAL, upcoming_sessions
 
 # Who is reading, for the page's one "Sign up" action.
 ANONYMOUS = "anonymous"
@@ -25,15 +27,19 @@ def visitor(user):
 
 @require_safe
 def course_page(request):
-    """What the course is, its two parts, who it is for, the partners, and progress toward the goal.
-    A fixed number of queries: two counts, whatever the number of participants and lessons."""
+    """What the course is, its two parts, who it is for, the partners, progress toward the goal, and the
+    upcoming workshops (no meeting links: those are for the people booked). A fixed number of queries
+    (two counts, the reach by municipality and region, the sessions), whatever the number of participants,
+    lessons and sessions."""
     return render(
         request,
         "courses/course.html",
         {
             "progress": goal_progress(),
+            "reach": public_reach(),
             "part_one": part_one_length(),
-            "workshops_exist": WORKSHOPS_EXIST,
+            "listing": upcoming_sessions(request.GET.get("region", "")),
+            "digital": DIGITAL,
             "visitor": visitor(request.user),
         },
     )

@@ -11,6 +11,7 @@ class Role(models.TextChoices):
     TALENT = "talent", _("Talent")
     HOST_MEMBER = "host_member", _("Host member")
     COURSE_PARTICIPANT = "course_participant", _("Course participant")
+    FACILITATOR = "facilitator", _("Facilitator")
 
 
 class ErasureStatus(models.TextChoices):

@@ -79,6 +79,9 @@ NAMED = {
 # The course's grants, for the "Course managers" group. Participants are made by joining and public bodies
 # by a migration, so neither is added or deleted here; participants change only to map a typed "other
 # public organisation" to a listed body. Progress is written by the participants' own answers.
+# Workshops: managers plan sessions (deleting only one nobody booked: courses/admin/workshops.py); bookings
+# and waiting lists are written by the booking services alone. A facilitator is made by taking an
+# invitation (managers correct only their organisation); an invitation is sent and withdrawn, never edited.
 COURSE_MODEL_ACTIONS = {
     "courses": {
         "lesson": ALL,
@@ -88,9 +91,14 @@ COURSE_MODEL_ACTIONS = {
         "participant": ("view", "change"),
         "publicbody": READ,
         "lessonprogress": READ,
+        "session": ALL,
+        "booking": READ,
+        "waitinglistentry": READ,
+        "facilitator": ("view", "change"),
+        "facilitatorinvitation": ("add", "view", "delete"),
     },
 }
-COURSE_NAMED = {"courses": ("export_participants",)}
+COURSE_NAMED = {"courses": ("export_participants", "export_attendance")}
 
 GRANTS = {
     PROGRAMME_MANAGERS_GROUP: (MODEL_ACTIONS, NAMED),

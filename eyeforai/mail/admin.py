@@ -38,8 +38,11 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         "carries_secret",
         "body",
         "html_preview",
+        "attachment_name",
     ]
-    exclude = ["body_text", "body_html"]
+    # The attached file (a workshop's calendar file) carries what the body does, a meeting link: its name
+    # is shown, its content only to the recipient.
+    exclude = ["body_text", "body_html", "attachment", "attachment_type"]
 
     def has_add_permission(self, request):
         return False

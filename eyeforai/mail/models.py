@@ -39,6 +39,10 @@ class OutboundEmail(models.Model):
         help_text=_("Its body holds a link that grants access; it is never shown and is discarded once sent."),
     )
     sealed_body = models.TextField(_("sealed body"), blank=True, editable=False)
+    # One file sent with the email (a workshop's calendar file), as text.
+    attachment_name = models.CharField(_("attachment"), max_length=100, blank=True)
+    attachment_type = models.CharField(_("attachment type"), max_length=100, blank=True)
+    attachment = models.TextField(_("attachment content"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)

@@ -29,8 +29,8 @@ def erase_emails_to(addresses, *, words, replacement):
     blanked = 0
     for email in mentioning:
         email.subject = scrub(email.subject, words, replacement)[:255]
-        email.body_text = email.body_html = ""
-        email.save(update_fields=["subject", "body_text", "body_html"])
+        email.body_text = email.body_html = email.attachment = ""
+        email.save(update_fields=["subject", "body_text", "body_html", "attachment"])
         blanked += 1
     return deleted, blanked
 
@@ -43,6 +43,6 @@ def discard_old_bodies(now=None):
     cutoff = now - timedelta(days=settings.RETENTION_OUTBOX_BODY_DAYS)
     old = OutboundEmail.objects.filter(created_at__lt=cutoff, status__in=FINISHED).exclude(body_text="", body_html="")
     # One UPDATE and a log line, not an activity entry per email: the log would grow by every email sent.
-    count = old.update(body_text="", body_html="")
+    count = old.update(body_text="", body_html="", attachment="")
     logger.info("Outbox retention: discarded the bodies of %d emails created before %s", count, cutoff)
     return count

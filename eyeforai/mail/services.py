@@ -5,6 +5,7 @@ import logging
 import re
 import smtplib
 import socket
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -57,7 +58,16 @@ def recipient_language(address, default=None):
     return stored.first() or default or settings.LANGUAGE_CODE
 
 
-def queue_email(*, key, to, template, context, language=None, carries_secret=False):
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with an email (a workshop's calendar file): kept on the outbox row as text."""
+
+    filename: str
+    content: str
+    mimetype: str
+
+
+def queue_email(*, key, to, template, context, language=None, carries_secret=False, attachment=None):
     """Render templates/email/<template>{_subject.txt,.txt,.html} and queue the email for `to`.
 
     In the recipient's language (recipient_language; `language` only when they have none): the
@@ -66,6 +76,8 @@ def queue_email(*, key, to, template, context, language=None, carries_secret=Fal
     Without an .html template of its own, the HTML part is the text part with paragraphs and links.
     The subject and the text part are plain text (render_plain); the HTML part is escaped.
     `carries_secret`: the body holds a link that grants access (see queue_rendered_email).
+    `attachment`: a function of no arguments returning an Attachment, called in the recipient's
+    language (a calendar file's title is written in it).
 
     Call it inside the business transaction: the row commits or rolls back with the change.
     Idempotent by `key`: queuing the same key again returns the existing row and sends nothing new.
@@ -76,6 +88,9 @@ def queue_email(*, key, to, template, context, language=None, carries_secret=Fal
         return existing
     language = recipient_language(to, default=language)
     subject, body_text, body_html = render_email(template, context, language=language)
+    if attachment is not None:
+        with translation.override(language or settings.LANGUAGE_CODE):
+            attachment = attachment()
     return queue_rendered_email(
         key=key,
         to=to,
@@ -85,6 +100,7 @@ def queue_email(*, key, to, template, context, language=None, carries_secret=Fal
         body_text=body_text,
         body_html=body_html,
         carries_secret=carries_secret,
+        attachment=attachment,
     )
 
 
@@ -109,7 +125,9 @@ def subject_line(subject):
     return settings.EMAIL_SUBJECT_PREFIX + " ".join(CONTROL_CHARACTERS.sub(" ", subject).split())
 
 
-def queue_rendered_email(*, key, to, template, subject, body_text, body_html="", language=None, carries_secret=False):
+def queue_rendered_email(
+    *, key, to, template, subject, body_text, body_html="", language=None, carries_secret=False, attachment=None
+):
     """Queue an email whose parts were rendered elsewhere (allauth renders its own), its subject
     given without the portal's prefix: settings.EMAIL_SUBJECT_PREFIX is put before it here.
     `language`: the one it was rendered in (settings.LANGUAGE_CODE if not given), shown in the outbox.
@@ -131,6 +149,15 @@ def queue_rendered_email(*, key, to, template, subject, body_text, body_html="",
             "subject": subject,
             "carries_secret": carries_secret,
             **body,
+            **(
+                {
+                    "attachment_name": attachment.filename,
+                    "attachment_type": attachment.mimetype,
+                    "attachment": attachment.content,
+                }
+                if attachment
+                else {}
+            ),
         },
     )
     if created:
@@ -259,6 +286,8 @@ def build_message(email):
     )
     if body_html:
         message.attach_alternative(body_html, "text/html")
+    if email.attachment_name:
+        message.attach(email.attachment_name, email.attachment, email.attachment_type)
     return message
 
 

@@ -1,10 +1,24 @@
 """factory_boy factories for the course app. A shared file: add yours, keep the others'."""
 
+from datetime import timedelta
+
 import factory
 from django.contrib.auth.models import Group
+from django.db import models
+from django.utils import timezone
 
-from courses.choices import BodyKind, LeaderRole
-from courses.models import Choice, Lesson, LessonProgress, Participant, PublicBody, Question
+from courses.choices import BodyKind, LeaderRole, PartnerOrganisation, SessionFormat
+from courses.models import (
+    Booking,
+    Choice,
+    Facilitator,
+    Lesson,
+    LessonProgress,
+    Participant,
+    PublicBody,
+    Question,
+    Session,
+)
 from eyeforai.accounts.choices import Role
 from eyeforai.accounts.permissions import COURSE_MANAGERS_GROUP
 from tests.factories import ManagerFactory, UserFactory
@@ -121,3 +135,58 @@ class CourseManagerFactory(ManagerFactory):
     def in_group(user, create, extracted, **kwargs):
         if create:
             user.groups.add(Group.objects.get(name=COURSE_MANAGERS_GROUP))
+
+
+class CompletedPartOneParticipantFactory(ParticipantFactory):
+    """A participant who has completed the self-study part: may book any workshop session."""
+
+    part_one_completed_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=3))
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    """A digital workshop session in Swedish, two weeks ahead, 20 seats, run by SKR."""
+
+    class Meta:
+        model = Session
+
+    format = SessionFormat.DIGITAL
+    starts_at = factory.LazyFunction(lambda: (timezone.now() + timedelta(days=14)).replace(microsecond=0))
+    ends_at = factory.LazyAttribute(lambda session: session.starts_at + timedelta(hours=6))
+    language = "sv"
+    capacity = 20
+    organisation = PartnerOrganisation.SKR
+    meeting_url = factory.Sequence(lambda n: f"https://meet.example.se/workshop-{n}")
+
+
+class InPersonSessionFactory(SessionFactory):
+    format = SessionFormat.IN_PERSON
+    meeting_url = ""
+    city = "Göteborg"
+    venue = "Lindholmen Science Park"
+    address = "Lindholmspiren 3"
+    region = factory.LazyFunction(lambda: PublicBody.objects.get(kind=BodyKind.REGION, name="Västra Götalandsregionen"))
+
+
+class FacilitatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Facilitator
+
+    user = factory.SubFactory(UserFactory, role=Role.FACILITATOR)
+    organisation = PartnerOrganisation.SKR
+
+
+class BookingFactory(factory.django.DjangoModelFactory):
+    """A booking made directly (tests that need one without the service keep seats_held in step)."""
+
+    class Meta:
+        model = Booking
+        skip_postgeneration_save = True
+
+    session = factory.SubFactory(SessionFactory)
+    participant = factory.SubFactory(CompletedPartOneParticipantFactory)
+
+    @factory.post_generation
+    def hold_seat(booking, create, extracted, **kwargs):
+        if create and booking.ended_at is None:
+            Session.objects.filter(pk=booking.session_id).update(seats_held=models.F("seats_held") + 1)
+            booking.session.refresh_from_db()

@@ -1,18 +1,20 @@
-"""The statement of completion of part 1 (/course/statement.pdf) and its public verification page."""
+"""The statement of completion of part 1 (/course/statement.pdf), the certificate of the whole course the
+same address gives once the workshop is attended too, and their public verification page."""
 
 import io
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 from pypdf import PdfReader
 
-from tests.courses.factories import ParticipantFactory
+from courses.services.attendance import mark_attendance
+from tests.courses.factories import BookingFactory, InPersonSessionFactory, ParticipantFactory, SessionFactory
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +163,95 @@ def test_the_statement_takes_fixed_queries(client, django_assert_num_queries):
     client.force_login(participant.user)
     with django_assert_num_queries(3):  # the session, the user, the participant
         assert client.get(reverse("courses:statement")).status_code == 200
+
+
+# --- The whole course: the certificate once the workshop is attended too -----------------------------------
+
+# The workshop day: 09:00 in Stockholm on 12 March 2026.
+WORKSHOP = datetime(2026, 3, 12, 8, 0, tzinfo=UTC)
+
+
+def attended(participant, session_factory=InPersonSessionFactory):
+    """`participant` booked on a workshop that took place, and ticked present by its facilitator (the
+    service: it completes the course)."""
+    session = session_factory(starts_at=WORKSHOP, ends_at=WORKSHOP + timedelta(hours=6))
+    booking = BookingFactory(session=session, participant=participant)
+    mark_attendance(booking, attended=True, by=None)
+    participant.refresh_from_db()
+    assert participant.completed_at is not None
+    return booking
+
+
+def test_after_the_workshop_the_pdf_is_the_certificate_of_the_whole_course(client):
+    participant = completed(first_name="Amara", last_name="Okafor", language="en")
+    attended(participant)
+    client.force_login(participant.user)
+
+    response = client.get(reverse("courses:statement"))
+
+    assert response["Content-Disposition"] == 'attachment; filename="ai-for-leaders-certificate-amara-okafor.pdf"'
+    text = pdf_text(response)
+    assert text.startswith("Certificate Amara Okafor has completed the course")
+    assert "Statement of completion" not in text
+    assert "Part 1: self-study completed on 3 Mar 2026" in text
+    assert "Part 2: workshop attended on 12 Mar 2026 in Göteborg" in text
+    assert verify_url(participant) in text
+
+
+def test_a_digital_workshop_is_on_the_certificate_as_attended_digitally(client):
+    participant = completed(language="en")
+    attended(participant, session_factory=SessionFactory)
+    client.force_login(participant.user)
+    assert "Part 2: workshop attended digitally on 12 Mar 2026" in pdf_text(client.get(reverse("courses:statement")))
+
+
+def test_the_certificate_is_written_in_the_participants_language(client):
+    participant = completed(language="sv")
+    attended(participant)
+    client.force_login(participant.user)
+
+    text = pdf_text(client.get(reverse("courses:statement")))
+
+    with translation.override("sv"):
+        assert gettext("Certificate") in text
+        day = formats.date_format(date(2026, 3, 12))
+        assert gettext("Part 2: workshop attended on %(date)s in %(city)s") % {"date": day, "city": "Göteborg"} in text
+
+
+def test_the_certificate_takes_fixed_queries(client, django_assert_num_queries):
+    participant = completed()
+    attended(participant)
+    client.force_login(participant.user)
+    with django_assert_num_queries(4):  # the session, the user, the participant, the attended workshop
+        assert client.get(reverse("courses:statement")).status_code == 200
+
+
+def test_the_verification_page_says_whether_the_course_or_part_one_was_completed(client):
+    participant = completed(first_name="Amara", last_name="Okafor")
+    url = reverse("courses:verify", args=[participant.certificate_code])
+
+    page = client.get(url).content.decode()
+    assert "Amara Okafor completed part 1 on 3 Mar 2026." in page
+    assert "completed the course" not in page
+
+    attended(participant)
+    today = formats.date_format(timezone.localdate())
+    page = client.get(url).content.decode()
+    assert f"Amara Okafor completed the course on {today}." in page
+    assert "<h1>Certificate</h1>" in page
+
+
+def test_unticking_the_attendance_turns_the_certificate_back_into_the_statement(client):
+    participant = completed(first_name="Amara", last_name="Okafor", language="en")
+    booking = attended(participant)
+
+    mark_attendance(booking, attended=False, by=None)
+
+    client.force_login(participant.user)
+    response = client.get(reverse("courses:statement"))
+    assert response["Content-Disposition"] == 'attachment; filename="ai-for-leaders-part-1-amara-okafor.pdf"'
+    text = pdf_text(response)
+    assert text.startswith("Statement of completion Amara Okafor has taken part in the course")
+    assert "Part 2" not in text
+    page = client.get(reverse("courses:verify", args=[participant.certificate_code])).content.decode()
+    assert "Amara Okafor completed part 1 on 3 Mar 2026." in page

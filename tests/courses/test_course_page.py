@@ -42,7 +42,7 @@ def test_the_page_says_what_the_course_is_for_whom_and_by_whom(client):
         "leadership, organisation and decision-making",
         "in person around Sweden",
         "Upcoming workshops",
-        "Workshop dates are announced soon.",
+        "New workshop dates are announced here.",
         "AI Sweden",
         "SKR",
         "Governo",
@@ -167,8 +167,8 @@ def test_the_page_costs_the_same_queries_however_many_participants_and_lessons(
     if signed_in:
         client.force_login(ParticipantFactory().user)
     # Signed in: the session, the user, the participant, and the menu's talent and host checks;
-    # then the two counts.
-    expected = 6 if signed_in else 2
+    # then the two counts, the reach by municipality and region, and the upcoming workshops.
+    expected = 8 if signed_in else 4
     with django_assert_num_queries(expected):
         page(client)
     now = timezone.now()

@@ -1,21 +1,34 @@
 """A course participant's "Your data": the page, the export of their course rows (and nobody else's), in
-a fixed number of queries, and the erasure of their participation once a programme manager confirms."""
+a fixed number of queries, and the erasure of their participation once a programme manager confirms.
+A facilitator's: the page, and the export of their facilitator row and sessions (never the participants')."""
 
 import io
 import json
 import zipfile
+from datetime import timedelta
 
 import pytest
+import time_machine
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.models import LessonProgress, Participant
+from courses.models import FacilitatorInvitation, LessonProgress, Participant
+from courses.services import bookings
+from courses.services.attendance import mark_attendance
 from courses.services.progress import answer_check, open_lesson
 from eyeforai.accounts.models import User
 from portal import erasure
-from tests.courses.factories import CheckedLessonFactory, right_answers, wrong_answers
+from tests.courses.factories import (
+    CheckedLessonFactory,
+    CompletedPartOneParticipantFactory,
+    InPersonSessionFactory,
+    SessionFactory,
+    right_answers,
+    wrong_answers,
+)
 from tests.factories import OutboundEmailFactory
 from tests.portal.erasure_helpers import rows_mentioning
 
@@ -153,3 +166,132 @@ def test_programme_managers_confirm_a_participants_erasure_course_managers_do_no
     assert [client.get(page).status_code for page in pages] == [403, 403]
     client.force_login(manager)
     assert [client.get(page).status_code for page in pages] == [200, 200]
+
+
+# --- Workshops: a participant's bookings and waiting places, a facilitator's own rows -----------------
+
+
+def stamp(moment):
+    """A date and time as the export writes it."""
+    return DjangoJSONEncoder().default(moment)
+
+
+def ready(user):
+    Participant.objects.filter(user=user).update(part_one_completed_at=timezone.now() - timedelta(days=1))
+    user.course_participant.refresh_from_db()
+    return user.course_participant
+
+
+def test_a_participants_export_lists_their_bookings_and_waiting_places_and_nobody_elses(
+    client, participant, other_participant, facilitator
+):
+    in_person = InPersonSessionFactory(capacity=5)
+    digital = SessionFactory(capacity=1, starts_at=in_person.starts_at + timedelta(days=7))
+    full = SessionFactory(capacity=1, starts_at=in_person.starts_at + timedelta(days=1))
+    bookings.book(ready(other_participant), full, by=other_participant)
+    record = ready(participant)
+    moved = bookings.book(record, in_person, by=participant)
+    current = bookings.book(record, digital, by=participant)  # moves the booking
+    bookings.book(record, full, by=participant)  # full: the waiting list
+    with time_machine.travel(digital.starts_at + timedelta(hours=1)):
+        mark_attendance(current, attended=True, by=facilitator)
+    client.force_login(participant)
+
+    course = download(client)["course"]
+
+    first, second = course["workshop_bookings"]
+    assert first["session"]["format"] == "In person" and first["session"]["place"] == "Göteborg"
+    assert first["session"]["venue"] == "Lindholmen Science Park"
+    assert first["ended_at"] and first["end_reason"] == "Moved to another session" and first["attended_at"] is None
+    assert first["booked_at"] == stamp(moved.booked_at)
+    assert second["session"]["format"] == "Digital" and second["session"]["place"] == "Digital"
+    assert second["ended_at"] is None and second["end_reason"] == "" and second["attended_at"]
+    assert second["session"]["starts_at"] == stamp(digital.starts_at)
+    (waiting,) = course["workshop_waiting_list"]
+    assert waiting["session"]["starts_at"] == stamp(full.starts_at)
+    # Attending a workshop gave up the place in line (mark_attendance).
+    assert waiting["joined_at"] and waiting["offered_at"] is None and waiting["outcome"] == "Left the waiting list"
+    text = json.dumps(course)
+    assert "meet.example.se" not in text  # where a session is, not its link
+    assert other_participant.email not in text and "Lund" not in text
+    assert "Strand" not in text  # the facilitator who took attendance
+
+
+def test_a_participants_export_reads_the_same_number_of_queries_whatever_their_bookings(client, participant):
+    client.force_login(participant)
+    record = ready(participant)
+    bookings.book(record, SessionFactory(), by=participant)
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("portal:download_data"))
+            b"".join(response.streaming_content)
+        return len(captured)
+
+    small = count()
+    for _ in range(4):
+        bookings.book(record, SessionFactory(), by=participant)  # each moves the booking: ended rows pile up
+    full = SessionFactory(capacity=1)
+    bookings.book(CompletedPartOneParticipantFactory(), full, by=None)
+    bookings.book(record, full, by=participant)
+    assert count() == small
+
+
+def test_a_facilitator_sees_their_data_page(client, facilitator, django_assert_num_queries):
+    client.force_login(facilitator)
+
+    # Session, user, the facilitator (the role check), the open erasure request and the nav's is_talent.
+    with django_assert_num_queries(5):
+        page = client.get(reverse("portal:your_data")).content.decode()
+
+    assert "As a workshop facilitator" in page and "Deleted: your place as a workshop facilitator" in page
+    assert "As a participant in the leaders" not in page and "As a host member" not in page
+    assert "Deleted: your CVs" not in page
+
+
+def test_a_facilitator_downloads_their_row_and_their_sessions_but_not_the_participants_on_them(
+    client, facilitator, other_facilitator, facilitated_session, other_facilitated_session, participant
+):
+    bookings.book(ready(participant), facilitated_session, by=participant)
+    FacilitatorInvitation.objects.create(
+        email="facilitator@skr.example.se",
+        organisation="skr",
+        token_digest="a" * 64,
+        expires_at=timezone.now() + timedelta(days=7),
+        accepted_at=timezone.now(),
+        accepted_by=facilitator,
+    )
+    FacilitatorInvitation.objects.create(
+        email="facilitator@governo.example.se", organisation="governo", token_digest="b" * 64, expires_at=timezone.now()
+    )
+    client.force_login(facilitator)
+
+    data = download(client)
+
+    assert data["account"]["role"] == "facilitator"
+    assert "course" not in data and "host" not in data
+    theirs = data["facilitator"]
+    assert theirs["facilitator"]["organisation"] == "skr"
+    assert theirs["facilitator"]["uuid"] == str(facilitator.course_facilitator.uuid)
+    assert [row["email"] for row in theirs["invitations"]] == ["facilitator@skr.example.se"]
+    (session,) = theirs["sessions"]
+    assert session["starts_at"] == stamp(facilitated_session.starts_at)
+    assert session["organisation"] == "SKR" and session["format"] == "Digital"
+    text = json.dumps(data)
+    assert participant.email not in text and "Maria" not in text and "Sundsvall" not in text
+    assert other_facilitator.email not in text and "governo" not in text.lower()
+
+
+def test_a_facilitators_export_reads_the_same_number_of_queries_whatever_their_sessions(client, facilitator):
+    client.force_login(facilitator)
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("portal:download_data"))
+            b"".join(response.streaming_content)
+        return len(captured)
+
+    facilitator.course_facilitator.sessions.add(SessionFactory())
+    small = count()
+    facilitator.course_facilitator.sessions.add(*[InPersonSessionFactory() for _ in range(4)])
+    assert count() == small

@@ -46,6 +46,8 @@ def test_every_beat_entry_runs_a_registered_task():
         "rotations.send_placement_reminders",
         "rotations.send_preference_reminders",
         "courses.nudge_quiet_participants",
+        "courses.expire_offers",
+        "courses.send_workshop_reminders",
         "talents.delete_expired_cvs",
         "mail.discard_old_bodies",
         "portal.erase_overdue_accounts",

@@ -1,0 +1,33 @@
+"""Bind facilitator invitations when the invited address proves to be the person's: on verification and on
+sign-in. Free a participant's workshop seat however their row is deleted (a superuser deleting the account in
+the admin cascades to it without the services)."""
+
+from allauth.account.models import EmailAddress
+from allauth.account.signals import email_confirmed
+from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
+
+from courses.models import Participant
+from courses.services.erasure import release_for_erasure
+from courses.services.facilitators import bind_facilitator_invitations
+
+
+@receiver(email_confirmed, dispatch_uid="courses.bind_facilitator_on_email_confirmed")
+def bind_on_email_confirmed(sender, request, email_address, **kwargs):
+    bind_facilitator_invitations(email_address.user, [email_address.email])
+
+
+@receiver(user_logged_in, dispatch_uid="courses.bind_facilitator_on_login")
+def bind_on_login(sender, request, user, **kwargs):
+    """An already-registered person who follows the link and signs in becomes a facilitator on sign-in."""
+    emails = list(EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True))
+    if emails:
+        bind_facilitator_invitations(user, emails)
+
+
+@receiver(pre_delete, sender=Participant, dispatch_uid="courses.release_seat_of_deleted_participant")
+def release_seat_of_deleted_participant(sender, instance, **kwargs):
+    """Session.seats_held counts bookings and offers: the rows a cascade is about to delete give their seats
+    back first (a no-op after erase_participant, which released them already)."""
+    release_for_erasure(instance)

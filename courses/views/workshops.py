@@ -1,0 +1,228 @@
+"""A participant's workshop pages: their part 2 at a glance, the upcoming sessions to book, and the
+actions on their own booking and waiting-list place.
+
+The actions take no uuid of a booking or an entry: each acts on the participant's own (active_booking,
+open_entry), so nobody can reach another's. A repeated post finds nothing left to do and says so.
+"""
+
+import uuid as uuid_module
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats, timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from courses.access import participant_of, participant_required
+from courses.calendar import CALENDAR_TYPE, session_calendar
+from courses.models import Booking, LessonProgress, Session
+from courses.services import bookings
+
+DIGITAL = "digital"  # the region filter's value for digital sessions (held nowhere in particular)
+
+# What a session's button does for this participant.
+BOOK = "book"
+WAIT = "wait"
+MOVE = "move"
+
+
+@dataclass(frozen=True)
+class SessionList:
+    """Upcoming sessions, soonest first, after the region filter, and the filter's choices."""
+
+    sessions: list
+    regions: list  # the regions of upcoming in-person sessions, by name
+    has_digital: bool
+    selected: str  # "", DIGITAL or a region's uuid
+
+
+def upcoming_sessions(region=""):
+    """One query, whatever the number of sessions: a course's upcoming workshops are a few dozen, so the
+    region filter runs on the list itself and its choices come from the same rows."""
+    everything = list(Session.objects.upcoming().select_related("region"))
+    regions = sorted({s.region for s in everything if s.region_id}, key=lambda body: body.name)
+    has_digital = any(s.is_digital for s in everything)
+    selected = _region_choice(region, regions)
+    if selected == DIGITAL:
+        sessions = [s for s in everything if s.is_digital]
+    elif selected:
+        sessions = [s for s in everything if s.region_id and str(s.region.uuid) == selected]
+    else:
+        sessions = everything
+    return SessionList(sessions=sessions, regions=regions, has_digital=has_digital, selected=selected)
+
+
+def _region_choice(value, regions):
+    """The filter as asked, or "" (all) for anything else: a stale or mistyped link shows every session."""
+    if value == DIGITAL:
+        return DIGITAL
+    try:
+        wanted = str(uuid_module.UUID(value))
+    except (TypeError, ValueError):
+        return ""
+    return wanted if any(str(body.uuid) == wanted for body in regions) else ""
+
+
+@dataclass(frozen=True)
+class Row:
+    session: Session
+    action: str  # BOOK, WAIT, MOVE, or "" for no button
+    mine: str  # "booked", "waiting", "offered" or ""
+
+
+@participant_required
+@require_GET
+def workshops(request):
+    participant = participant_of(request.user)
+    now = timezone.now()
+    booking = bookings.active_booking(participant)
+    entry = bookings.open_entry(participant)
+    listing = upcoming_sessions(request.GET.get("region", ""))
+    reasons, rows = _rows(participant, listing.sessions, booking, entry, now)
+    context = {
+        "participant": participant,
+        "booking": booking,
+        "booking_started": booking is not None and booking.session.starts_at <= now,
+        "entry": entry,
+        "offer_open": entry is not None and entry.is_offered and entry.offer_expires_at > now,
+        "position": bookings.place_in_line(entry) if entry is not None and not entry.is_offered else 0,
+        "listing": listing,
+        "rows": rows,
+        "reasons": reasons,
+        "digital": DIGITAL,
+    }
+    return render(request, "courses/workshops.html", context)
+
+
+def _rows(participant, sessions, booking, entry, now):
+    """Each session with the button it gets, and the reasons (each once) why some get none."""
+    reasons = {}
+    if participant.part_one_completed_at is None:
+        reasons[_("Complete the self-study part first: the workshop builds on it.")] = None
+        # check_can_book asks whether they have opened a lesson (has_started): one query for every session.
+        progress = LessonProgress.objects.only("pk", "participant_id")
+        prefetch_related_objects([participant], Prefetch("progress", queryset=progress))
+    rows = []
+    for session in sessions:
+        mine = ""
+        if booking is not None and booking.session_id == session.pk:
+            mine = "booked"
+        elif entry is not None and entry.session_id == session.pk:
+            mine = "offered" if entry.is_offered else "waiting"
+        action = _action(participant, session, booking=booking, mine=mine, reasons=reasons, now=now)
+        rows.append(Row(session=session, action=action, mine=mine))
+    return list(reasons), rows
+
+
+def _action(participant, session, *, booking, mine, reasons, now):
+    if mine or participant.part_two_completed_at is not None:
+        return ""  # their own session, or the workshop is already done
+    try:
+        bookings.check_can_book(participant, session, now=now)
+    except ValidationError as error:
+        reasons.setdefault(error.messages[0], None)
+        return ""
+    if session.is_full:
+        return WAIT
+    return MOVE if booking is not None else BOOK
+
+
+def _when(session):
+    return formats.date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT")
+
+
+@participant_required
+@require_POST
+def book(request, uuid):
+    participant = participant_of(request.user)
+    session = get_object_or_404(Session, uuid=uuid)
+    had_booking = bookings.active_booking(participant) is not None
+    try:
+        result = bookings.book(participant, session, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("courses:workshops")
+    values = {"when": _when(session), "place": session.place}
+    if not isinstance(result, Booking):
+        values["position"] = bookings.place_in_line(result)
+        text = _("The session on %(when)s is full. You are number %(position)d on the waiting list.")
+    elif had_booking:
+        text = _("Your booking has moved to %(when)s, %(place)s. We have emailed you the details.")
+    else:
+        text = _("You are booked on %(when)s, %(place)s. We have emailed you the details.")
+    messages.success(request, text % values)
+    return redirect("courses:workshops")
+
+
+@participant_required
+@require_POST
+def cancel(request):
+    participant = participant_of(request.user)
+    booking = bookings.active_booking(participant)
+    if booking is None:
+        messages.warning(request, _("You have no booking to cancel."))
+        return redirect("courses:workshops")
+    try:
+        bookings.cancel_booking(booking, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your booking on %(when)s is cancelled.") % {"when": _when(booking.session)})
+    return redirect("courses:workshops")
+
+
+@participant_required
+@require_POST
+def accept_offer(request):
+    participant = participant_of(request.user)
+    entry = bookings.open_entry(participant)
+    if entry is None or not entry.is_offered:
+        messages.error(request, _("This offer is no longer open."))
+        return redirect("courses:workshops")
+    try:
+        booking = bookings.accept_offer(entry, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("You took the seat: you are booked on %(when)s, %(place)s. We have emailed you the details.")
+            % {"when": _when(booking.session), "place": booking.session.place},
+        )
+    return redirect("courses:workshops")
+
+
+@participant_required
+@require_POST
+def leave_waiting_list(request):
+    participant = participant_of(request.user)
+    entry = bookings.open_entry(participant)
+    if entry is None:
+        messages.warning(request, _("You are not on a waiting list."))
+        return redirect("courses:workshops")
+    was_offered = entry.is_offered
+    try:
+        bookings.leave_waiting_list(entry, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("You declined the seat.") if was_offered else _("You have left the waiting list."))
+    return redirect("courses:workshops")
+
+
+@participant_required
+@require_GET
+def calendar(request):
+    """Their booked session as a calendar file. It carries a digital session's meeting link: never cached."""
+    booking = bookings.active_booking(participant_of(request.user))
+    if booking is None:
+        raise Http404
+    response = HttpResponse(session_calendar(booking.session), content_type=f"{CALENDAR_TYPE}; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="workshop.ics"'
+    patch_cache_control(response, private=True, no_store=True)
+    return response
