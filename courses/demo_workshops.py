@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from courses.choices import BodyKind, BookingEnd, PartnerOrganisation, SessionFormat
 from courses.models import Booking, Facilitator, FacilitatorInvitation, PublicBody, Session, WaitingListEntry
-from courses.models.facilitators import invitation_digest
 from eyeforai.accounts.choices import Role
 from eyeforai.accounts.demo import demo_user
+from eyeforai.accounts.tokens import token_digest
 
 FACILITATORS = [
     # (email, first name, last name, organisation, the login list's label)
@@ -103,7 +103,7 @@ def seed_facilitators(context):
         FacilitatorInvitation.objects.create(
             email=email,
             organisation=organisation,
-            token_digest=invitation_digest(secrets.token_urlsafe(32)),
+            token_digest=token_digest(secrets.token_urlsafe(32)),
             invited_by=context.data.get("course_manager"),
             created_at=now - timedelta(days=3),
             expires_at=now + timedelta(days=11),

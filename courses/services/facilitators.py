@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from courses.choices import PartnerOrganisation
 from courses.models import Facilitator, FacilitatorInvitation
-from courses.models.facilitators import invitation_digest
 from eyeforai.accounts.choices import Role
 from eyeforai.accounts.services import take_role
+from eyeforai.accounts.tokens import token_digest
 from eyeforai.activity.services import record
 from eyeforai.mail.services import queue_email
 
@@ -75,7 +75,7 @@ def invite_facilitator(email, organisation, *, by):
     if not renewed:
         invitation = FacilitatorInvitation(email=email)
     invitation.organisation = organisation
-    invitation.token_digest = invitation_digest(token)
+    invitation.token_digest = token_digest(token)
     invitation.invited_by = by
     invitation.created_at = now
     invitation.expires_at = now + timedelta(days=INVITATION_VALID_DAYS)

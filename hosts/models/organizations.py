@@ -1,4 +1,3 @@
-import hashlib
 import uuid
 
 from django.conf import settings
@@ -9,6 +8,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from eyeforai.accounts.tokens import token_digest  # hosts' services, demo and tests import it from here
 from hosts.choices import InvitationRefusal, MemberRole, OrganizationStatus, Sector
 
 # The first parts of the addresses under /hosts/ that are pages of their own (hosts/urls/public.py): an
@@ -104,11 +104,6 @@ class HostMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.organization}"
-
-
-def token_digest(token):
-    """Invitation tokens are stored hashed: a leaked database does not hand out memberships."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class InvitationQuerySet(models.QuerySet):
