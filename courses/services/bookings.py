@@ -15,15 +15,13 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.calendar import session_ics
 from courses.choices import BookingEnd, WaitingOutcome
 from courses.models import Booking, Participant, Session, WaitingListEntry
+from courses.services.workshop_mail import tell_participant
 from eyeforai.activity.services import record, record_each
-from eyeforai.mail.services import queue_email
 
 
 def lock_sessions(*sessions):
@@ -142,16 +140,12 @@ def _make_booking(participant, session, current, current_session, *, by, now):
 def _join_waiting_list(participant, session, *, by, now):
     entry = WaitingListEntry.objects.create(session=session, participant=participant, joined_at=now)
     record(entry, "waiting.joined", by=by)
-    queue_email(
+    tell_participant(
+        participant,
+        session,
         key=f"course-waiting:{entry.uuid}",
-        to=participant.user.email,
-        template="courses/workshop_waiting",
-        context={
-            "name": participant.user.first_name,
-            "session": session,
-            "position": place_in_line(entry),
-            "workshops_path": reverse("courses:workshops"),
-        },
+        template="workshop_waiting",
+        position=place_in_line(entry),
     )
     return entry
 
@@ -188,15 +182,8 @@ def cancel_booking(booking, *, by):
             _("Your attendance has been taken; the booking can no longer be cancelled."), code="attended"
         )
     _end_booking(booking, session, BookingEnd.CANCELLED, by=by, now=now)
-    queue_email(
-        key=f"course-booking-cancelled:{booking.uuid}",
-        to=booking.participant.user.email,
-        template="courses/workshop_cancelled",
-        context={
-            "name": booking.participant.user.first_name,
-            "session": session,
-            "workshops_path": reverse("courses:workshops"),
-        },
+    tell_participant(
+        booking.participant, session, key=f"course-booking-cancelled:{booking.uuid}", template="workshop_cancelled"
     )
     return booking
 
@@ -237,16 +224,12 @@ def offer_free_seats(session, *, now=None):
         entry.offer_expires_at = min(now + timedelta(hours=session.offer_hours), session.starts_at)
         entry.save(update_fields=["offered_at", "offer_expires_at"])
         record(entry, "waiting.offered", by=None)
-        queue_email(
+        tell_participant(
+            entry.participant,
+            session,
             key=f"course-offer:{entry.uuid}",
-            to=entry.participant.user.email,
-            template="courses/workshop_offer",
-            context={
-                "name": entry.participant.user.first_name,
-                "session": session,
-                "expires_at": entry.offer_expires_at,
-                "workshops_path": reverse("courses:workshops"),
-            },
+            template="workshop_offer",
+            expires_at=entry.offer_expires_at,
         )
     if offered:
         Session.objects.filter(pk=session.pk).update(seats_held=F("seats_held") + len(offered))
@@ -339,15 +322,8 @@ def _expire_session_offers(session_id, now):
         entry.ended_at, entry.outcome = now, WaitingOutcome.EXPIRED
         entry.save(update_fields=["ended_at", "outcome"])
         record(entry, "waiting.expired", by=None)
-        queue_email(
-            key=f"course-offer-expired:{entry.uuid}",
-            to=entry.participant.user.email,
-            template="courses/workshop_offer_expired",
-            context={
-                "name": entry.participant.user.first_name,
-                "session": session,
-                "workshops_path": reverse("courses:workshops"),
-            },
+        tell_participant(
+            entry.participant, session, key=f"course-offer-expired:{entry.uuid}", template="workshop_offer_expired"
         )
     if entries:
         Session.objects.filter(pk=session.pk).update(seats_held=F("seats_held") - len(entries))
@@ -358,14 +334,10 @@ def _expire_session_offers(session_id, now):
 
 def _queue_booked_email(booking):
     participant = booking.participant
-    queue_email(
+    tell_participant(
+        participant,
+        booking.session,
         key=f"course-booked:{booking.uuid}",
-        to=participant.user.email,
-        template="courses/workshop_booked",
-        context={
-            "name": participant.user.first_name,
-            "session": booking.session,
-            "workshops_path": reverse("courses:workshops"),
-        },
-        attachment=lambda: session_ics(booking.session),
+        template="workshop_booked",
+        with_calendar=True,
     )

@@ -4,13 +4,11 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 
-from courses.calendar import session_ics
 from courses.models import Booking
+from courses.services.workshop_mail import tell_participant
 from eyeforai.activity.services import record_each
-from eyeforai.mail.services import queue_email
 
 WEEK = timedelta(days=7)
 DAY = timedelta(days=1)
@@ -55,18 +53,14 @@ def _remind(now, *, within, field, kind, exclude_within=None, booked_before=None
         bookings = bookings.filter(booked_at__lte=booked_before)
     bookings = list(bookings)
     for booking in bookings:
-        queue_email(
+        tell_participant(
+            booking.participant,
+            booking.session,
             # With the session's revision: a session moved to a new date is reminded of again.
             key=f"course-reminder-{kind}:{booking.uuid}:{booking.session.revision}",
-            to=booking.participant.user.email,
-            template="courses/workshop_reminder",
-            context={
-                "name": booking.participant.user.first_name,
-                "session": booking.session,
-                "tomorrow": kind == "day",
-                "workshops_path": reverse("courses:workshops"),
-            },
-            attachment=lambda booking=booking: session_ics(booking.session),
+            template="workshop_reminder",
+            with_calendar=True,
+            tomorrow=kind == "day",
         )
     Booking.objects.filter(pk__in=[booking.pk for booking in bookings]).update(**{field: now})
     record_each(bookings, f"booking.reminded_{kind}", by=None)

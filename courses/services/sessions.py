@@ -4,16 +4,14 @@ offered to the waiting list, the session cancelled. The seats' rules are courses
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.calendar import session_ics
 from courses.choices import BookingEnd, WaitingOutcome
 from courses.models import Booking, Session, WaitingListEntry
 from courses.services.bookings import lock_sessions, offer_free_seats
+from courses.services.workshop_mail import tell_participant
 from eyeforai.activity.services import record
-from eyeforai.mail.services import queue_email
 
 # How many other sessions the email about a cancelled session suggests.
 ALTERNATIVES_SHOWN = 5
@@ -52,16 +50,12 @@ def cancel_session(session, *, by):
         ended_at=now, outcome=WaitingOutcome.SESSION_CANCELLED
     )
     for row in [*bookings, *entries]:
-        queue_email(
+        tell_participant(
+            row.participant,
+            session,
             key=f"course-session-cancelled:{session.uuid}:{row.participant.uuid}",
-            to=row.participant.user.email,
-            template="courses/session_cancelled",
-            context={
-                "name": row.participant.user.first_name,
-                "session": session,
-                "alternatives": alternatives,
-                "workshops_path": reverse("courses:workshops"),
-            },
+            template="session_cancelled",
+            alternatives=alternatives,
         )
     return session
 
@@ -130,17 +124,13 @@ def session_details_changed(session, *, changed, by):
     )
     record(locked, "session.changed", by=by, note=", ".join(told))
     for booking in bookings:
-        queue_email(
+        tell_participant(
+            booking.participant,
+            locked,
             key=f"course-session-changed:{locked.uuid}:{locked.revision}:{booking.uuid}",
-            to=booking.participant.user.email,
-            template="courses/session_changed",
-            context={
-                "name": booking.participant.user.first_name,
-                "session": locked,
-                "changed": told,
-                "workshops_path": reverse("courses:workshops"),
-            },
-            attachment=lambda: session_ics(locked),
+            template="session_changed",
+            with_calendar=True,
+            changed=told,
         )
     return bookings
 
