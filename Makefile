@@ -71,7 +71,7 @@ lint: $(STAMP)
 # vulnerability service of the package index; unreachable is a warning unless AUDIT_REQUIRED=1, a
 # known vulnerability a failure; see README, "Security checks"). pip-audit's traceback goes to its log.
 audit: $(STAMP)
-	$(BIN)/bandit -q -r eyeforai talents hosts courses rotations portal -x '*/migrations/*'
+	$(BIN)/bandit -q -r eyeforai talents hosts courses rotations blog portal -x '*/migrations/*'
 	rm -f $(VENV)/pip-audit.json $(VENV)/pip-audit.log
 	-$(BIN)/pip-audit --skip-editable --progress-spinner off --format json -o $(VENV)/pip-audit.json 2>$(VENV)/pip-audit.log
 	$(BIN)/python -m tests.tools.audit_report $(VENV)/pip-audit.json $(VENV)/pip-audit.log

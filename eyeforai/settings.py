@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "hosts",
     "courses",
     "rotations",
+    "blog",
     "portal",
     "eyeforai.admintools.apps.PortalAdminConfig",  # django.contrib.admin with the portal's site
     "django.contrib.auth",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -275,6 +277,8 @@ CELERY_BEAT_SCHEDULE = {
     # A seat offered from a workshop's waiting list and not taken in time passes to the next in line.
     "courses.expire_offers": {"task": "courses.expire_offers", "schedule": crontab(minute="*/5")},
     "courses.send_workshop_reminders": {"task": "courses.send_workshop_reminders", "schedule": crontab(minute=5)},
+    # A scheduled post goes public within a minute of its time.
+    "blog.publish_scheduled_posts": {"task": "blog.publish_scheduled_posts", "schedule": crontab(minute="*")},
     # Retention, at night: CVs of applications not accepted, then old outbox bodies.
     "talents.delete_expired_cvs": {"task": "talents.delete_expired_cvs", "schedule": crontab(hour=3, minute=30)},
     "mail.discard_old_bodies": {"task": "mail.discard_old_bodies", "schedule": crontab(hour=3, minute=45)},

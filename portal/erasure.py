@@ -3,15 +3,18 @@ programme manager in the admin, carried out by the task portal.erase_account.
 
 It lives in the top layer because it combines every app: each app erases or anonymises its own rows
 in its own services (talents.services.erasure, hosts.services.erasure, rotations.services.erasure,
-courses.services.erasure, eyeforai.accounts.services, eyeforai.mail.retention,
+blog.services.erasure, courses.services.erasure, eyeforai.accounts.services, eyeforai.mail.retention,
 eyeforai.activity.services); this module decides the order and holds the request's states
 (eyeforai.accounts.models.ErasureRequest).
 
-What goes: CV files, day logs, absences, preferences, draft applications, a course participant's
+What goes: CV files, day logs, absences, preferences, draft applications, a talent's blog author page and
+its photo and the drafts they alone wrote and never submitted (with their images), a course participant's
 participation (title, organisation, lesson progress and answers, certificate code, workshop bookings
 and waiting places, whose seats go back to the session), a facilitator's row and invitations, emails addressed
 to the person, their sign-in (addresses, second factors, sessions, password). What stays, without the
-person: placements, evaluations, hiring interest and outcomes (their numbers), the activity log
+person: placements, evaluations, hiring interest and outcomes (their numbers), blog posts the programme
+team has seen (in review, scheduled, published, removed) and co-authored drafts, whose bylines name "a former
+talent" in their place, comments on posts in review (their words under "[erased]"), the activity log
 (its entries name a placeholder instead of the person).
 """
 
@@ -20,6 +23,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from blog.services.erasure import erase_author, forget_commenter
 from courses.services.erasure import erase_facilitator, erase_participant
 from eyeforai.accounts import services as accounts
 from eyeforai.accounts.choices import OPEN_ERASURE_STATUSES, ErasureStatus
@@ -130,10 +134,12 @@ def erase_account(erasure):
     profile = TalentProfile.objects.filter(user=user).first()
     if profile is not None:
         rotations.erase_talent_rotations(profile)
+        erase_author(profile)
         erase_talent(profile, kept_elsewhere=rotations.keeps_talent(profile))
     rotations.forget_person(user)
     forget_reader(user)
     erase_member(user, addresses=addresses)
+    forget_commenter(user, replacement=ERASED)
     erase_participant(user)
     erase_facilitator(user, addresses=addresses)
     placeholder = accounts.anonymise_user(user)

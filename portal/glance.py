@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from blog.choices import PostStatus
+from blog.models import Post
 from eyeforai.mail.choices import EmailStatus
 from eyeforai.mail.models import OutboundEmail
 from eyeforai.programme.choices import MATCHING_COHORT_STATUSES, CohortStatus
@@ -143,24 +145,33 @@ class EmailTrouble:
     stuck_url: str
 
 
+@dataclass(frozen=True)
+class BlogQueue:
+    waiting: int
+    url: str
+
+
 @dataclass
 class Glance:
     cohorts: list[CohortGlance]
     emails: EmailTrouble
+    blog: BlogQueue
     deadlines: list[Deadline] = field(default_factory=list)
     funnel_width: int = FUNNEL_WIDTH
     bar_height: int = FUNNEL_BAR_HEIGHT
 
 
 def programme_at_a_glance(now=None):
-    """The dashboard's figures in thirteen queries whatever the numbers (two without a current cohort): the
-    cohorts, the emails, capacity (three), the stages, preferences (three) and this month's days (four)."""
+    """The dashboard's figures in fourteen queries whatever the numbers (three without a current cohort): the
+    cohorts, the emails, the blog's review queue, capacity (three), the stages, preferences (three) and this
+    month's days (four)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     cohorts = list(Cohort.objects.with_status(*CURRENT_COHORT_STATUSES).order_by("starts_on", "name"))
     emails = email_trouble(now)
+    blog = blog_queue()
     if not cohorts:
-        return Glance(cohorts=[], emails=emails)
+        return Glance(cohorts=[], emails=emails, blog=blog)
     capacity = {item.cohort.pk: item for item in capacity_summary(cohorts)}  # three queries
     stages = stage_counts()
     preferences = preference_completion(cohorts)
@@ -182,7 +193,15 @@ def programme_at_a_glance(now=None):
                 compliance=compliance.get(cohort.pk),
             )
         )
-    return Glance(cohorts=glances, emails=emails, deadlines=next_deadlines(glances, now))
+    return Glance(cohorts=glances, emails=emails, blog=blog, deadlines=next_deadlines(glances, now))
+
+
+def blog_queue():
+    """Posts the authors sent for review, waiting for the team (one query)."""
+    return BlogQueue(
+        waiting=Post.objects.filter(status=PostStatus.SUBMITTED).count(),
+        url=admin_list("admin:blog_post_changelist", status__exact=PostStatus.SUBMITTED),
+    )
 
 
 def stage_counts():

@@ -12,6 +12,7 @@ import zipfile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
+from blog.personal_data import author_photo_file, blog_data
 from courses.personal_data import course_data, facilitator_data, participant_of_user
 from eyeforai.accounts.choices import Role
 from eyeforai.accounts.personal_data import account_data
@@ -29,7 +30,7 @@ SPOOL_BYTES = 8 * 1024 * 1024
 
 
 def talent_export(profile):
-    return {**talent_data(profile), **rotations_data(profile)}
+    return {**talent_data(profile), **rotations_data(profile), **blog_data(profile)}
 
 
 def person_export(user):
@@ -57,12 +58,12 @@ def as_json(data):
 
 
 def export_archive(user):
-    """The export as a zip: data.json, and the talent's CVs under cv/. Returns an open temporary file
-    positioned at its start (the caller streams and closes it). A CV missing from disk is listed in
-    data.json under "missing_files" instead of failing the whole export."""
+    """The export as a zip: data.json, the talent's CVs under cv/ and their author photo under blog/. Returns an
+    open temporary file positioned at its start (the caller streams and closes it). A file missing from disk is
+    listed in data.json under "missing_files" instead of failing the whole export."""
     data = person_export(user)
     profile = TalentProfile.objects.filter(user=user).first()
-    files = cv_files(profile) if profile else []
+    files = [*cv_files(profile), *author_photo_file(profile)] if profile else []
     archive = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 - closed by the response
     missing = []
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zipped:

@@ -3,14 +3,28 @@
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from blog.models import AuthorPage, Authorship, Post, PostImage, Tag
 from eyeforai.programme.models import Cohort, Period, Skill
 from hosts.models import HostOrganization, Project, ProjectSeat
 from portal.public.cache import new_generation
 
 # What `/`, `/hosts/` and the host and project pages show: the announced cohorts and their periods;
-# active hosts and their approved projects with their skills and seats per period. A new public page
-# adds the models it reads here.
-PUBLIC_MODELS = [Cohort, Period, Skill, HostOrganization, Project, ProjectSeat]
+# active hosts and their approved projects with their skills and seats per period; the blog (/blog/…,
+# and the latest posts on the front and host pages): posts with their tags, hosts, images and authors,
+# and the author pages bylines read. A new public page adds the models it reads here.
+PUBLIC_MODELS = [
+    Cohort,
+    Period,
+    Skill,
+    HostOrganization,
+    Project,
+    ProjectSeat,
+    Post,
+    Tag,
+    PostImage,
+    Authorship,
+    AuthorPage,
+]
 
 
 def _invalidate(**kwargs):

@@ -1,14 +1,19 @@
 """Every URL of the portal: the top layer's own pages, then each app's, then the admin."""
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from blog.urls import public as blog_public
 from courses.admin.road_to_800 import road_to_800_export, road_to_800_view
 from eyeforai.accounts import language
 from portal import dashboards, your_data
 from portal.capacity_admin import capacity_view
 from portal.glance_admin import admin_index
 from portal.public import views as public
+from portal.public.cache import cache_public_page as public_page
+from portal.public.cache import cache_public_patterns
+from portal.sitemaps import SITEMAPS
 
 portal_patterns = [
     path("", public.home, name="home"),
@@ -34,6 +39,8 @@ urlpatterns = [
     path("hosts/", include("hosts.urls.public")),
     path("", include((portal_patterns, "portal"))),
     path("healthz", public.healthz, name="healthz"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("blog/", include((cache_public_patterns(blog_public.urlpatterns), blog_public.app_name))),
     path("i18n/setlang/", language.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("host/", include("hosts.urls.member")),
@@ -43,6 +50,8 @@ urlpatterns = [
     path("facilitator/", include("courses.urls_facilitators")),
     path("talent/", include("talents.urls")),
     path("talent/", include("rotations.urls.talent")),
+    path("talent/blog/", include("blog.urls.talent")),
+    path("host/blog/", include("blog.urls.host")),
 ]
 
 # A refused permission (a host opening /admin/) in the layout; 400, 404 and 500 are Django's with our templates.

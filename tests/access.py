@@ -7,7 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # Our code lives in these packages; patterns whose view comes from elsewhere (Django's stock admin,
 # allauth, set_language) are theirs to test.
-PROJECT_PACKAGES = ("eyeforai.", "talents.", "hosts.", "rotations.", "portal.", "courses.")
+PROJECT_PACKAGES = ("eyeforai.", "talents.", "hosts.", "rotations.", "portal.", "courses.", "blog.")
 
 OK = 200
 LOGIN = "login"  # a redirect to the sign-in page

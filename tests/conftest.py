@@ -41,6 +41,7 @@ pytest_plugins = [
     "tests.rotations.fixtures",
     "tests.portal.fixtures",
     "tests.courses.fixtures",
+    "tests.blog.fixtures",
     "tests.hardening.summary",
 ]
 

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.access import LOGIN, NOT_ALLOWED, NOT_FOUND, OK, ROLES, SIGNUP, Expect, managers_only, project_routes, public
+from tests.blog import matrix as blog_matrix
 from tests.courses import matrix as courses_matrix
 from tests.factories import OutboundEmailFactory
 from tests.hosts import matrix as hosts_matrix
@@ -55,6 +56,7 @@ MATRIX = {
     **rotations_matrix.ENTRIES,
     **portal_matrix.ENTRIES,
     **courses_matrix.ENTRIES,
+    **blog_matrix.ENTRIES,
 }
 
 

@@ -8,10 +8,12 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from django.urls import reverse
 
+from blog.choices import PostStatus
 from eyeforai.accounts.permissions import MODEL_ACTIONS, NAMED
 from eyeforai.accounts.roles import PROGRAMME_MANAGERS_GROUP
 from eyeforai.mail.choices import EmailStatus
 from talents.choices import ApplicationStatus
+from tests.blog.fixtures import PostFactory
 from tests.factories import ApplicationFactory, ManagerFactory, OutboundEmailFactory
 from tests.rotations.matrix import board_url, placement_url, run_url
 
@@ -50,6 +52,18 @@ VIEWS = [
     ("compliance report", "talents.view_compliance", "get", lambda fixture: reverse("admin:talents_daylog_compliance")),
     ("applications CSV", "talents.export_applications", "get", lambda f: reverse("admin:talents_application_export")),
     ("capacity report", "hosts.view_capacity", "get", lambda fixture: reverse("portal:capacity")),
+    (
+        "comment on a blog post",
+        "blog.review_post",
+        "post",
+        lambda fixture: reverse("admin:blog_post_comment", args=[fixture("post_in_review").pk]),
+    ),
+    (
+        "publish a blog post",
+        "blog.review_post",
+        "post",
+        lambda fixture: reverse("admin:blog_post_publish", args=[fixture("post_in_review").pk]),
+    ),
 ]
 
 # (model admin changelist, the actions it offers under one named permission)
@@ -77,12 +91,18 @@ def borrowed_only(db):
     return user
 
 
+@pytest.fixture
+def post_in_review(db):
+    """A blog post sent to the programme team (the blog's review tools act on it)."""
+    return PostFactory(status=PostStatus.SUBMITTED)
+
+
 def named_permissions_declared():
     """Every Meta.permissions entry of the project's models, as "app_label.codename"."""
     return {
         f"{model._meta.app_label}.{codename}"
         for model in apps.get_models()
-        if model.__module__.startswith(("eyeforai.", "talents.", "hosts.", "rotations."))
+        if model.__module__.startswith(("eyeforai.", "talents.", "hosts.", "rotations.", "blog."))
         for codename, _label in model._meta.permissions
     }
 

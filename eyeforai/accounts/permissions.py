@@ -54,6 +54,8 @@ MODEL_ACTIONS = {
         "buddyrequest": ALL,
         "conflict": ALL,
     },
+    # Talents write the posts; the team reads them and moves them on only through the review page's steps.
+    "blog": {"tag": ALL, "post": READ},
 }
 
 # app label -> the named permissions (Meta.permissions) of the custom admin tools managers use.
@@ -73,6 +75,7 @@ NAMED = {
         "view_feedback_report",
         "view_hiring_report",
     ),
+    "blog": ("review_post",),
 }
 
 

@@ -5,6 +5,7 @@ The course stands apart from the programme and reads nothing.
 A new app adds its step here.
 """
 
+from blog.demo import seed_blog
 from courses.demo import seed_course
 from hosts.demo import seed_hosts
 from portal.demo.programme import seed_programme
@@ -16,5 +17,6 @@ STEPS = [
     ("talents", seed_talents),
     ("hosts", seed_hosts),
     ("rotations", seed_rotations),
+    ("blog", seed_blog),
     ("course", seed_course),
 ]

@@ -15,6 +15,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.urls import URLPattern
 from django.utils.translation import get_language
 
 GENERATION_KEY = "public-pages:generation"
@@ -49,10 +50,28 @@ def cache_public_page(view):
         if cached is not None and cached[0] == generation:
             return HttpResponse(cached[1], content_type=cached[2])
         response = view(request, *args, **kwargs)
+        # A template response (the sitemap's) is rendered by the handler after the view; its copy needs it now.
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
         # A page that set a cookie (a CSRF token for a form) is particular to this visitor.
-        if response.status_code == 200 and not response.cookies and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        # A file (a published post's image) streams and has its own cache headers: it is not copied here.
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        ):
             copy = (generation, response.content, response["Content-Type"])
             cache.set(key, copy, timeout=settings.PUBLIC_PAGE_SECONDS)
         return response
 
     return wrapper
+
+
+def cache_public_patterns(patterns):
+    """`patterns` (an app's public urls, such as the blog's) with each view wrapped by cache_public_page.
+    The app cannot wrap them itself: the cache and its invalidation live in this, the top, layer."""
+    return [
+        URLPattern(pattern.pattern, cache_public_page(pattern.callback), pattern.default_args, pattern.name)
+        for pattern in patterns
+    ]

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from blog.public import latest_posts
 from eyeforai.programme.models import Cohort
 from hosts.landing import (
     directory_context,
@@ -22,12 +23,15 @@ from portal.public.health import run_checks
 @require_GET
 @cache_public_page
 def home(request):
-    """The programme, and the cohort it is about now (Cohort.objects.featured): three queries."""
+    """The programme, the cohort it is about now (Cohort.objects.featured) and the latest blog posts:
+    four queries (the cohort, its periods, the hosts, the posts), six once there are posts (their authors
+    and tags)."""
     cohort = Cohort.objects.featured()
     context = {
         "cohort": cohort,
         "periods": list(cohort.periods.all()) if cohort else [],
         "hosts": landing_context(),
+        "latest_posts": latest_posts(),
     }
     return render(request, "portal/home.html", context)
 
@@ -44,10 +48,16 @@ def host_list(request):
 @require_GET
 @cache_public_page
 def host_page(request, slug):
-    """One host organisation and its approved projects per announced cohort (four queries)."""
+    """One host organisation, its approved projects per announced cohort and the latest blog posts naming
+    it: five queries (the organisation, the cohorts, the projects, their skills, the posts), seven once
+    there are posts (their authors and tags)."""
     organization = get_organization_for_visitor(slug)
     cohorts = list(Cohort.objects.announced())
-    return render(request, "portal/host_page.html", organization_context(organization, cohorts))
+    context = {
+        **organization_context(organization, cohorts),
+        "latest_posts": latest_posts(organization=organization),
+    }
+    return render(request, "portal/host_page.html", context)
 
 
 @require_GET

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from tests.bench.pacer import paced_run
 from tests.bench.setup import (
+    blog_post_path,
     board_path,
     host_page_path,
     knowledge_check_posts,
@@ -41,6 +42,9 @@ PAGES = [
     ("/hosts/", "anonymous", "/hosts/", 0.5),
     ("a host's page", "anonymous", host_page_path, 0.5),
     ("a project's page", "anonymous", project_page_path, 0.5),
+    ("/blog/", "anonymous", "/blog/", 0.5),
+    ("a blog post", "anonymous", blog_post_path, 0.5),
+    ("the blog's Atom feed", "anonymous", "/blog/feed.atom", 0.5),
     ("/talent/", "talent", "/talent/", 0.10),
     ("/talent/days/", "talent", "/talent/days/", 0.10),
     ("/host/", "host member", "/host/", 0.10),

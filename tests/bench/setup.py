@@ -151,3 +151,10 @@ def host_page_path():
 
     project = Project.objects.public().select_related("organization").order_by("title").first()
     return reverse("portal:host_page", args=[project.organization.slug])
+
+
+def blog_post_path():
+    """The public page of the newest published demo post."""
+    from blog.models import Post  # noqa: PLC0415
+
+    return Post.objects.published().first().get_absolute_url()

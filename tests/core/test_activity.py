@@ -310,6 +310,7 @@ SERVICE_MODULES = [
     "hosts/services/*.py",
     "rotations/services/*.py",
     "courses/services/*.py",
+    "blog/services/*.py",
     "portal/erasure.py",  # the top layer's one state change: a person's erasure request
 ]
 RECORDERS = {"record", "record_each", "_record"}

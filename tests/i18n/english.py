@@ -138,9 +138,11 @@ def typed_content():
 
 
 def _remove(text, strings, mark="…"):
+    # Whole words only: a typed "Mark" (a municipality) or a stored "tag" (a model's name) must not cut
+    # "Markdown" or "Kursdeltagare" into pieces that read as English.
     for string in sorted(strings, key=len, reverse=True):
         if string in text:
-            text = text.replace(string, mark)
+            text = re.sub(rf"(?<!\w){re.escape(string)}(?!\w)", mark, text)
     return text
 
 

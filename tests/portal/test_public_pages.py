@@ -193,14 +193,14 @@ def test_host_page_of_an_unknown_prospect_or_former_host_is_a_404(client):
 
 
 @pytest.mark.parametrize("size", [1, 12])
-def test_host_page_issues_four_queries_whatever_the_size(client, open_2027, size, django_assert_num_queries):
+def test_host_page_issues_five_queries_whatever_the_size(client, open_2027, size, django_assert_num_queries):
     hospital = HostOrganizationFactory(name="Västkust University Hospital", slug="vastkust")
     skills = [SkillFactory(name=f"Skill {n}") for n in range(3)]
     for _number in range(size):
         ProjectFactory(organization=hospital, cohort=open_2027, status=ProjectStatus.APPROVED, skills=skills)
 
-    # the organisation, the announced cohorts, its approved projects, their skills
-    with django_assert_num_queries(4):
+    # the organisation, the announced cohorts, its approved projects, their skills, its latest blog posts
+    with django_assert_num_queries(5):
         page = _page(client, "portal:host_page", "vastkust")
     assert page.count('class="card"') == size
 

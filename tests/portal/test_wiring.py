@@ -48,6 +48,7 @@ def test_every_beat_entry_runs_a_registered_task():
         "courses.nudge_quiet_participants",
         "courses.expire_offers",
         "courses.send_workshop_reminders",
+        "blog.publish_scheduled_posts",
         "talents.delete_expired_cvs",
         "mail.discard_old_bodies",
         "portal.erase_overdue_accounts",
