@@ -332,7 +332,7 @@ def test_the_region_filter_shows_the_sessions_of_one_region_or_the_digital_ones(
 
     digital = client.get(url, {"region": "digital"}).content.decode()
     assert "Lindholmen" not in digital and "Uppsala slott" not in digital
-    assert f"{spread['digital'].starts_at:%Y-%m-%d}" in digital  # its <time datetime>
+    assert f"{timezone.localtime(spread['digital'].starts_at):%Y-%m-%d}" in digital  # its <time datetime>, Swedish time
 
 
 @pytest.mark.parametrize("value", ["nonsense", "00000000-0000-0000-0000-000000000000", ""])
