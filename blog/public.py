@@ -9,14 +9,16 @@ from talents.models import Application
 LATEST_COUNT = 3
 
 
+def with_bylines():
+    """The authors of each post with what a byline reads (their names and author pages), in one query."""
+    return Prefetch("authorships", queryset=Authorship.objects.select_related("talent__user", "talent__author_page"))
+
+
 def with_listing_relations(posts):
     """Posts with what a list of them shows (cover, authors with their author pages, tags), in a fixed
     number of queries whatever the number of posts."""
     return posts.select_related("cover").prefetch_related(
-        Prefetch(
-            "authorships",
-            queryset=Authorship.objects.select_related("talent__user", "talent__author_page"),
-        ),
+        with_bylines(),
         "tags",
     )
 

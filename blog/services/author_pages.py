@@ -10,18 +10,14 @@ from eyeforai.activity.services import record
 AUTHOR_PAGE_FIELDS = ("show_name", "show_cohort", "bio")
 
 
-def author_page_of(talent):
-    """The talent's author page; a new, private one (nothing shown) if they have none yet."""
-    page, _created = AuthorPage.objects.get_or_create(talent=talent)
-    return page
-
-
 @transaction.atomic
 def update_author_page(talent, *, data, photo=None, remove_photo=False, by):
     """The talent chooses what their author page and bylines show: name, cohort, bio, photo.
     A new photo is checked by content and drawn anew without metadata (the old file goes after commit).
     Side effect: the activity entry "authorpage.changed"."""
-    page = AuthorPage.objects.select_for_update().get(pk=author_page_of(talent).pk)
+    # A first save makes the page (private until they choose otherwise), then it is changed under its lock.
+    AuthorPage.objects.get_or_create(talent=talent)
+    page = AuthorPage.objects.select_for_update().get(talent=talent)
     for field in AUTHOR_PAGE_FIELDS:
         setattr(page, field, data[field])
     page.full_clean(exclude=["photo"])

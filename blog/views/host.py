@@ -5,7 +5,7 @@ host's comments."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,8 +15,8 @@ from blog.access import get_post_for_member
 from blog.choices import CommentKind
 from blog.forms import refuse_control_characters_in_text
 from blog.markdown import render_post_body
-from blog.models import Authorship, Post
-from blog.public import public_author_name
+from blog.models import Post
+from blog.public import public_author_name, with_bylines
 from blog.services.review import comment_on_post
 from hosts.access import host_member_required, membership_for
 
@@ -32,10 +32,6 @@ class HostCommentForm(forms.Form):
     )
 
 
-def _authors():
-    return Prefetch("authorships", queryset=Authorship.objects.select_related("talent__user", "talent__author_page"))
-
-
 @host_member_required
 @require_GET
 def shared_posts(request):
@@ -43,7 +39,7 @@ def shared_posts(request):
     posts = (
         Post.objects.shared_with(organization)
         .distinct()
-        .prefetch_related(_authors())
+        .prefetch_related(with_bylines())
         .order_by("-shared_with_hosts_at", "-pk")
     )
     rows = [(post, [public_author_name(a.talent) for a in post.authorships.all()]) for post in posts]

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_GET
 from blog.access import get_post_for_reader
 from blog.feeds import LatestPostsFeed
 from blog.markdown import render_post_body
-from blog.models import AuthorPage, Authorship, Post, Tag
-from blog.public import latest_cohort, with_listing_relations
+from blog.models import AuthorPage, Post, Tag
+from blog.public import latest_cohort, with_bylines, with_listing_relations
 from hosts.landing import get_organization_for_visitor
 from hosts.models import HostOrganization
 
@@ -71,7 +71,7 @@ def author(request, uuid):
 def _with_reading_relations(posts):
     """A post with what its page shows: cover, authors, tags, the active hosts it names, its images."""
     return posts.select_related("cover").prefetch_related(
-        Prefetch("authorships", queryset=Authorship.objects.select_related("talent__user", "talent__author_page")),
+        with_bylines(),
         "tags",
         Prefetch("hosts", queryset=HostOrganization.objects.active().order_by("name")),
         "images",

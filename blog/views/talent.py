@@ -120,24 +120,24 @@ def edit_post(request, uuid):
     if "preview" in request.POST:
         images = list(post.images.all())
         return _edit_page(request, post, form=form, preview_html=_preview_html(form, images))
-    if not post.can_edit:
-        # Sent from an old tab (or by hand): the service says why the post cannot change now.
-        if form.is_valid():
-            try:
-                writing.update_post(post, talent=talent, data=form.post_data(), by=request.user)
-            except ValidationError as error:
-                _refuse(request, error)
-        else:
-            messages.error(request, _("This post can no longer be changed."))
-        return redirect("blog_talent:edit", uuid=post.uuid)
+    refusal = None
     if form.is_valid():
         try:
             writing.update_post(post, talent=talent, data=form.post_data(), by=request.user)
         except ValidationError as error:
-            add_errors(form, error)
+            refusal = error
         else:
             messages.success(request, _("Your changes are saved."))
             return redirect("blog_talent:edit", uuid=post.uuid)
+    if not post.can_edit:
+        # Sent from an old tab (or by hand): the service says why the post cannot change now.
+        if refusal is not None:
+            _refuse(request, refusal)
+        else:
+            messages.error(request, _("This post can no longer be changed."))
+        return redirect("blog_talent:edit", uuid=post.uuid)
+    if refusal is not None:
+        add_errors(form, refusal)
     return _edit_page(request, post, form=form)
 
 
