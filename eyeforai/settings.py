@@ -118,10 +118,9 @@ PUBLIC_PAGE_SECONDS = env.int("PUBLIC_PAGE_SECONDS", default=600)
 
 # --- Accounts (django-allauth) ----------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# allauth's sign-in by email, loading each request's user with the object of their role in the same
+# query (portal/signed_in_user.py). Sessions name their backend: one signed in under another is ended.
+AUTHENTICATION_BACKENDS = ["portal.signed_in_user.SignedInUserBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -18,9 +18,11 @@ def membership_for(user):
     if user.role and user.role != Role.HOST_MEMBER:
         # One person, one role: a membership left over from before the rule (a talent's) opens nothing.
         return None
-    if not hasattr(user, "_host_membership"):
-        user._host_membership = HostMembership.objects.select_related("organization").filter(user=user).first()
-    return user._host_membership
+    # Loaded with the signed-in user (portal/signed_in_user.py); a missing one is cached as missing.
+    try:
+        return user.host_membership
+    except HostMembership.DoesNotExist:
+        return None
 
 
 def is_host_member(user):

@@ -82,8 +82,14 @@ class HostMembership(models.Model):
     organization = models.ForeignKey(
         HostOrganization, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="host_memberships", verbose_name=_("user")
+    # One-to-one, so the signed-in user's one query brings the membership and its organisation along
+    # (portal/signed_in_user.py): every member page and the navigation need them.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="host_membership",
+        verbose_name=_("user"),
+        error_messages={"unique": _("This person already belongs to a host organisation.")},
     )
     role = models.CharField(_("role"), max_length=10, choices=MemberRole.choices, default=MemberRole.MEMBER)
     created_at = models.DateTimeField(_("joined"), default=timezone.now)
@@ -94,13 +100,6 @@ class HostMembership(models.Model):
         verbose_name = _("host membership")
         verbose_name_plural = _("host memberships")
         ordering = ["organization", "created_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user"],
-                name="hosts_membership_one_organization_per_user",
-                violation_error_message=_("This person already belongs to a host organisation."),
-            ),
-        ]
 
     def __str__(self):
         return f"{self.user} @ {self.organization}"

@@ -174,7 +174,6 @@ def _accept(invitation, *, user):
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     record(invitation, "invitation.accepted", by=user)
-    user.__dict__.pop("_host_membership", None)
     return membership
 
 

@@ -60,7 +60,7 @@ def live_feed(owner_kind, token):
     # The owner comes along: the feed is written in their language (build_calendar).
     feeds = CalendarFeed.objects.select_related("user").filter(owner_kind=owner_kind, token=token, user__is_active=True)
     if owner_kind == CalendarOwner.HOST:
-        feeds = feeds.filter(user__host_memberships__organization=F("organization"))
+        feeds = feeds.filter(user__host_membership__organization=F("organization"))
     else:
         feeds = feeds.filter(user__talent_profile__isnull=False)
     return feeds.first()

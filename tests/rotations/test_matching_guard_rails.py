@@ -209,7 +209,7 @@ def test_remind_them_twice_the_same_day_emails_each_person_once(
     client, manager, matching_cohort, matching_projects, half_ranked, host_member, other_host_member
 ):
     second_member = UserFactory(email="second@pharma.example.org", first_name="Sara")
-    HostMembershipFactory(user=second_member, organization=other_host_member.host_memberships.get().organization)
+    HostMembershipFactory(user=second_member, organization=other_host_member.host_membership.organization)
     client.force_login(manager)
 
     first = client.post(remind_url(matching_cohort), {"next": board_url(matching_cohort)}, follow=True)
