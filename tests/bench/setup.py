@@ -47,6 +47,7 @@ def signed_in_cookies():
     from django.contrib.auth import get_user_model  # noqa: PLC0415
 
     from courses.demo import DEMO_PARTICIPANT  # noqa: PLC0415
+    from courses.models import Facilitator  # noqa: PLC0415
     from hosts.models import HostMembership  # noqa: PLC0415
     from talents.models import Application  # noqa: PLC0415
 
@@ -58,6 +59,7 @@ def signed_in_cookies():
         .user,
         "manager": get_user_model().objects.get(email="karin.lindqvist@ai.se"),
         "participant": get_user_model().objects.get(email=DEMO_PARTICIPANT),
+        "facilitator": Facilitator.objects.select_related("user").order_by("pk").first().user,
     }
     cookies = {"anonymous": ""}
     for role, user in users.items():
