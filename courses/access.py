@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
-from courses.models import Facilitator, Lesson, Participant, Session
+from courses.models import Facilitator, Participant, Session
 from eyeforai.accounts.access import role_required
 from eyeforai.accounts.mfa import session_used_mfa
 from eyeforai.accounts.permissions import COURSE_MANAGERS_GROUP  # the name lives with the group's grants
@@ -34,10 +34,6 @@ def is_course_manager(user):
 def acts_as_course_manager(request):
     """A course manager's powers need a session that passed the second factor, as a programme manager's do."""
     return is_course_manager(request.user) and session_used_mfa(request)
-
-
-def get_published_lesson(uuid):
-    return get_object_or_404(Lesson.objects.published(), uuid=uuid)
 
 
 def facilitator_of(user):

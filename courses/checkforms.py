@@ -44,30 +44,60 @@ class KnowledgeCheckForm(forms.Form):
         return {str(question.uuid): set(self.cleaned_data[field_name(question)]) for question in self.questions}
 
     def rows(self, result=None):
-        """What the template walks: each question with its checkboxes; with `result` (the stored answers of
-        the latest attempt), whether it was right and the feedback of each answer chosen."""
+        """What the template walks: each question with its checkboxes as plain data (the page writes the
+        inputs itself: a widget rendered through the form renderer costs a template per checkbox); with
+        `result` (the stored answers of the latest attempt), whether it was right and the feedback of each
+        answer chosen."""
         rows = []
         for number, question in enumerate(self.questions, start=1):
-            field = self[field_name(question)]
+            name = field_name(question)
+            checked = set(self[name].value() or ())
             chosen = set(result.get(str(question.uuid), ())) if result is not None else set()
+            field_id = self.auto_id % name
             options = [
-                Option(widget=widget, feedback=choice.feedback if str(choice.uuid) in chosen else "")
-                for widget, choice in zip(field, question.choices.all(), strict=True)
+                Option(
+                    id=f"{field_id}_{index}",
+                    value=str(choice.uuid),
+                    label=choice.text,
+                    checked=str(choice.uuid) in checked,
+                    feedback=choice.feedback if str(choice.uuid) in chosen else "",
+                )
+                for index, choice in enumerate(question.choices.all())
             ]
             right = is_right(question, chosen) if result is not None else None
-            rows.append(Row(number=number, field=field, options=options, right=right))
+            rows.append(
+                Row(
+                    number=number,
+                    name=name,
+                    id=field_id,
+                    label=question.text,
+                    help_text=self.fields[name].help_text,
+                    errors=self.errors.get(name),
+                    options=options,
+                    right=right,
+                )
+            )
         return rows
 
 
 @dataclass(frozen=True)
 class Option:
-    widget: object  # the checkbox (a BoundWidget)
+    """One checkbox: the id, name and value Django's CheckboxSelectMultiple would give it."""
+
+    id: str
+    value: str
+    label: str
+    checked: bool
     feedback: str
 
 
 @dataclass(frozen=True)
 class Row:
     number: int
-    field: object  # the question's BoundField
+    name: str  # the field's name (and the checkboxes')
+    id: str  # the field's id: the checkboxes' ids, its help text's and error's ids start with it
+    label: str
+    help_text: str
+    errors: object  # the field's ErrorList, or None
     options: list
     right: bool | None

@@ -1,14 +1,16 @@
 """Bind facilitator invitations when the invited address proves to be the person's: on verification and on
 sign-in. Free a participant's workshop seat however their row is deleted (a superuser deleting the account in
-the admin cascades to it without the services)."""
+the admin cascades to it without the services). Drop the cached lessons when a lesson, question or answer
+changes (courses/lesson_cache.py)."""
 
 from allauth.account.models import EmailAddress
 from allauth.account.signals import email_confirmed
 from django.contrib.auth.signals import user_logged_in
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from courses.models import Participant
+from courses.lesson_cache import forget_lessons
+from courses.models import Choice, Lesson, Participant, Question
 from courses.services.erasure import release_for_erasure
 from courses.services.facilitators import bind_facilitator_invitations
 
@@ -31,3 +33,19 @@ def release_seat_of_deleted_participant(sender, instance, **kwargs):
     """Session.seats_held counts bookings and offers: the rows a cascade is about to delete give their seats
     back first (a no-op after erase_participant, which released them already)."""
     release_for_erasure(instance)
+
+
+@receiver(post_save, sender=Question, dispatch_uid="courses.forget_lessons_on_question_save")
+@receiver(post_save, sender=Choice, dispatch_uid="courses.forget_lessons_on_choice_save")
+@receiver(post_delete, sender=Question, dispatch_uid="courses.forget_lessons_on_question_delete")
+@receiver(post_delete, sender=Choice, dispatch_uid="courses.forget_lessons_on_choice_delete")
+def forget_lessons_on_change(sender, instance, **kwargs):
+    forget_lessons()
+
+
+@receiver(post_save, sender=Lesson, dispatch_uid="courses.forget_lessons_on_lesson_save")
+@receiver(post_delete, sender=Lesson, dispatch_uid="courses.forget_lessons_on_lesson_delete")
+def forget_lessons_on_lesson_change(sender, instance, **kwargs):
+    """Named, because the lessons forget_lessons lists once per transaction may not hold it: one created (or
+    deleted) after an earlier write in the same transaction."""
+    forget_lessons(instance.uuid)

@@ -1,4 +1,7 @@
-"""The talent's and the host member's overviews: what their own apps and rotations show together."""
+"""The talent's and the host member's overviews: what their own apps and rotations show together.
+
+Each is built and rendered only when the person's kept copy is out of date (portal/dashboard_cache.py).
+"""
 
 from django.shortcuts import render
 from django.utils import timezone
@@ -8,6 +11,8 @@ from eyeforai.programme.choices import CohortStatus
 from hosts.access import get_organization_for_member, host_member_required
 from hosts.dashboards import project_steps
 from hosts.models import HostMembership, Project
+from hosts.project_table import project_tables
+from portal.dashboard_cache import kept_overview
 from rotations.dashboards import host_talents_context, talent_schedule_context
 from talents.access import talent_required
 from talents.chart import progress_chart
@@ -18,6 +23,11 @@ from talents.services import days as day_services
 @talent_required
 @require_GET
 def talent_dashboard(request):
+    overview = kept_overview(request, "talent", lambda: _talent_overview(request))
+    return render(request, "portal/talent_dashboard.html", {"overview": overview})
+
+
+def _talent_overview(request):
     """What to do now and by when, in every state of the talent's year: applied, accepted to a cohort
     that has not started (its periods and the ranking), running (this week's day, the placement of
     today), the last period (feedback, hiring interest) and finished."""
@@ -52,26 +62,34 @@ def talent_dashboard(request):
     }
     # The subnavigation's "Rank projects" link, from what is loaded already (see talents.context_processors).
     context["talent_ranks_projects"] = bool(context["schedule"] and context["schedule"]["ranking"])
-    return render(request, "portal/talent_dashboard.html", context)
+    return "portal/includes/talent_overview.html", context, []
 
 
 @host_member_required
 @require_GET
 def host_dashboard(request):
+    overview = kept_overview(request, "host", lambda: _host_overview(request))
+    return render(request, "portal/host_dashboard.html", {"overview": overview})
+
+
+def _host_overview(request):
     """The host member's overview: what to do now and by when (projects, rankings, feedback, hiring),
     then the organisation's projects, talents and members, with the member's own name and invitations."""
     organization = get_organization_for_member(request.user)
     projects = list(Project.objects.listed_for(organization))
     placed_talents = host_talents_context(organization, today=timezone.localdate())
     ranking = {project.pk for project in placed_talents["ranking_projects"]}
+    invitations = list(organization.invitations.pending().order_by("email"))
     context = {
         "organization": organization,
         "members": HostMembership.objects.filter(organization=organization)
         .select_related("user")
         .order_by("created_at"),
-        "invitations": organization.invitations.pending().order_by("email"),
+        "invitations": invitations,
         "projects": projects,
+        "tables": project_tables(projects),
         "project_steps": project_steps(projects, skip=ranking),
         "placed_talents": placed_talents,
     }
-    return render(request, "portal/host_dashboard.html", context)
+    # A pending invitation leaves the list when it expires.
+    return "portal/includes/host_overview.html", context, [invitation.expires_at for invitation in invitations]

@@ -100,9 +100,10 @@ def address(url_name):
 def main_navigation(request):
     """[(label, url, is_current)] for this person, in the header's order; "Account" and signing in or
     out are the template's, as they are forms and buttons."""
-    user = request.user
-    match = request.resolver_match
-    signed_in = user.is_authenticated
+    # A page refused before the authentication middleware ran (a 400 for a bad address) has no user.
+    user = getattr(request, "user", None)
+    match = getattr(request, "resolver_match", None)
+    signed_in = user is not None and user.is_authenticated
     links = []
     for link in LINKS:
         if link.shown is not everyone and not (signed_in and link.shown(user)):

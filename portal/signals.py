@@ -1,11 +1,14 @@
-"""Saving or deleting anything a public page shows starts a new generation of the page cache."""
+"""Saving or deleting anything a public page shows starts a new generation of the page cache; writing
+to a table an overview reads starts a new generation of the overviews (portal/dashboard_cache.py)."""
 
 from django.db import transaction
+from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from blog.models import AuthorPage, Authorship, Post, PostImage, Tag
 from eyeforai.programme.models import Cohort, Period, Skill
 from hosts.models import HostOrganization, Project, ProjectSeat
+from portal.dashboard_cache import watch_writes
 from portal.public.cache import new_generation
 
 # What `/`, `/hosts/` and the host and project pages show: the announced cohorts and their periods;
@@ -39,3 +42,5 @@ for model in PUBLIC_MODELS:
     post_delete.connect(_invalidate, sender=model, dispatch_uid=f"{uid}:delete")
     for field in model._meta.local_many_to_many:
         m2m_changed.connect(_invalidate, sender=field.remote_field.through, dispatch_uid=f"{uid}:{field.name}")
+
+connection_created.connect(watch_writes, dispatch_uid="overviews:watch-writes")

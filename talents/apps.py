@@ -7,4 +7,4 @@ class TalentsConfig(AppConfig):
     verbose_name = _("Talents")
 
     def ready(self):
-        from talents import signals  # noqa: F401 - connects the sign-up and CV-file receivers
+        from talents import signals  # noqa: F401 - connects the sign-up, CV-file and days-page receivers

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,15 +21,14 @@ from talents.access import (
     is_talent,
     talent_required,
 )
-from talents.chart import progress_chart
 from talents.choices import CVReader
+from talents.days_page import days_page
 from talents.forms import AbsenceForm, ApplicationForm, DayLogForm, ProfileForm
 from talents.models import Application
 from talents.services import applications as application_services
 from talents.services import days as day_services
 from talents.services.cv_downloads import download_cv, downloads_for_talent
 from talents.services.profiles import save_profile
-from talents.week_table import week_rows
 
 
 def _talent(request):
@@ -157,19 +156,11 @@ def application_cv(request, uuid):
 
 
 def _render_days(request, talent, *, form=None, absence_form=None, status=200):
-    state = day_services.days_state(talent)
-    if form is None:
-        day = request.GET.get("date", "")
-        form = DayLogForm(initial={"date": day or timezone.localdate()})
-    context = {
-        "talent": talent,
-        "state": state,
-        "form": form,
-        "absence_form": absence_form or AbsenceForm(),
-        "chart": progress_chart(state.weeks) if state.application else None,
-        "week_rows": week_rows(state.weeks, editable_ids={log.pk for log in state.logs if day_services.can_edit(log)}),
-        "edit_closed_reason": day_services.edit_closed_reason(),
-    }
+    """The days page; the blank forms come with the cached page unless the link names a date to log."""
+    day = request.GET.get("date", "")
+    if form is None and day:
+        form = DayLogForm(initial={"date": day})
+    context = {"talent": talent, "page": days_page(talent), "form": form, "absence_form": absence_form}
     return render(request, "talents/days.html", context, status=status)
 
 

@@ -16,6 +16,7 @@ from blog.choices import CommentKind
 from blog.forms import refuse_control_characters_in_text
 from blog.markdown import render_post_body
 from blog.models import Post
+from blog.post_rows import shared_post_rows
 from blog.public import public_author_name, with_bylines
 from blog.services.review import comment_on_post
 from hosts.access import host_member_required, membership_for
@@ -39,10 +40,11 @@ def shared_posts(request):
     posts = (
         Post.objects.shared_with(organization)
         .distinct()
+        .only("uuid", "title", "status", "shared_with_hosts_at")  # what the list shows; not the body
         .prefetch_related(with_bylines())
         .order_by("-shared_with_hosts_at", "-pk")
     )
-    rows = [(post, [public_author_name(a.talent) for a in post.authorships.all()]) for post in posts]
+    rows = shared_post_rows(posts, author_name=public_author_name)
     return render(request, "blog/host/posts.html", {"organization": organization, "rows": rows})
 
 

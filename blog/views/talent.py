@@ -13,6 +13,7 @@ from blog.choices import CommentKind, PostStatus
 from blog.forms import AuthorPageForm, CommentForm, ImageForm, PostForm
 from blog.markdown import render_post_body
 from blog.models import AuthorPage, Authorship, Post
+from blog.post_rows import my_post_rows
 from blog.public import latest_cohort, public_author_name
 from blog.services import writing
 from blog.services.author_pages import update_author_page
@@ -37,6 +38,11 @@ def _refuse(request, error):
 # --- The list --------------------------------------------------------------------------------------
 
 
+# What the list shows (blog.post_rows.my_post_rows); the body and the rest are not loaded.
+MY_POSTS_FIELDS = ["uuid", "slug", "title", "status", "created_at", "updated_at", "published_at", "publish_at"]
+MY_POSTS_AUTHORSHIP_FIELDS = ["post_id", "talent__user__first_name", "talent__user__last_name", "talent__user__email"]
+
+
 @talent_required
 @require_GET
 def my_posts(request):
@@ -44,16 +50,14 @@ def my_posts(request):
     if talent is None:
         # A talent not yet accepted: the page explains, rather than a 404 from a link in the navigation.
         return render(request, "blog/talent/posts.html", {"talent": None})
+    authorships = Authorship.objects.select_related("talent__user").only(*MY_POSTS_AUTHORSHIP_FIELDS)
     posts = (
         Post.objects.written_by(talent)
-        .defer("body")
-        .prefetch_related(Prefetch("authorships", queryset=Authorship.objects.select_related("talent__user")))
+        .only(*MY_POSTS_FIELDS)
+        .prefetch_related(Prefetch("authorships", queryset=authorships))
         .order_by("-updated_at", "-pk")
     )
-    rows = [
-        (post, [a.talent.name for a in post.authorships.all() if a.talent and a.talent != talent]) for post in posts
-    ]
-    return render(request, "blog/talent/posts.html", {"talent": talent, "rows": rows})
+    return render(request, "blog/talent/posts.html", {"talent": talent, "rows": my_post_rows(posts, talent=talent)})
 
 
 # --- Writing a post --------------------------------------------------------------------------------

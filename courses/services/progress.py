@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.choices import LessonState
+from courses.lesson_cache import published_outline
 from courses.models import Lesson, LessonProgress, Participant
+from courses.paths import uuid_paths
 from courses.services.attendance import complete_course_if_done
 from eyeforai.activity.services import record
 from eyeforai.mail.services import queue_email
@@ -22,16 +24,21 @@ def open_lesson(participant, lesson):
     nudge counts in days, and this is the page thousands read)."""
     progress, _created = LessonProgress.objects.get_or_create(participant=participant, lesson=lesson)
     now = timezone.now()
-    Participant.objects.filter(pk=participant.pk, last_progress_at__lt=now - PROGRESS_RESOLUTION).update(
-        last_progress_at=now
-    )
+    # The row as the request read it says whether an hour has passed: most views then write nothing. The
+    # condition stays in the UPDATE for a row another request wrote since.
+    if participant.last_progress_at < now - PROGRESS_RESOLUTION:
+        Participant.objects.filter(pk=participant.pk, last_progress_at__lt=now - PROGRESS_RESOLUTION).update(
+            last_progress_at=now
+        )
     return progress
 
 
-def grade(lesson, answers):
+def grade(lesson, answers, questions=None):
     """How many of the lesson's questions `answers` ({question uuid: {choice uuid, …}}) got right: a
-    question is right when exactly its correct choices are chosen. Returns (correct, total)."""
-    questions = list(lesson.questions.prefetch_related("choices"))
+    question is right when exactly its correct choices are chosen. `questions`: the lesson's questions
+    with their choices prefetched, when the caller has them; else they are read. Returns (correct, total)."""
+    if questions is None:
+        questions = list(lesson.questions.prefetch_related("choices"))
     correct = sum(1 for question in questions if is_right(question, answers.get(str(question.uuid), ())))
     return correct, len(questions)
 
@@ -47,23 +54,24 @@ def passes(lesson, correct, total):
 
 
 @transaction.atomic
-def answer_check(participant, lesson, *, answers, by):
+def answer_check(participant, lesson, *, answers, by, questions=None):
     """Store the latest answers to `lesson`'s check and grade them; retries replace the previous answers.
 
     The progress row is locked, so a double submit grades once after the other and the result is the
     same. A lesson passed stays passed (a later worse retry keeps `passed_at`). When this pass completes
     every published lesson, the self-study part is complete: Participant.part_one_completed_at, the
     congratulations email (in the participant's language) and the activity entry "participant.completed_part_one".
+    `questions`: the lesson's questions with their choices prefetched, when the caller has them (the
+    lesson page's cached copy, courses/lesson_cache.py); else they are read.
     Returns the LessonProgress.
     """
-    LessonProgress.objects.get_or_create(participant=participant, lesson=lesson)
-    # The participant and lesson come along for the activity entry's description (no locks on them).
-    progress = (
-        LessonProgress.objects.select_for_update(of=("self",))
-        .select_related("participant__user", "lesson")
-        .get(participant=participant, lesson=lesson)
+    # Read with its lock; a first answer without the lesson opened creates it (and the insert holds it).
+    progress, _created = LessonProgress.objects.select_for_update().get_or_create(
+        participant=participant, lesson=lesson
     )
-    correct, total = grade(lesson, answers)
+    # The caller's participant and lesson, for the activity entry's description (no locks on them).
+    progress.participant, progress.lesson = participant, lesson
+    correct, total = grade(lesson, answers, questions)
     progress.answers = {question: sorted(choices) for question, choices in answers.items()}
     progress.attempts += 1
     progress.correct = correct
@@ -120,11 +128,13 @@ class LessonRow:
     lesson: Lesson
     state: LessonState
     progress: LessonProgress | None
+    url: str  # the lesson's page
 
 
 @dataclass(frozen=True)
 class CourseProgress:
-    """A participant's way through the published lessons, for /course/me/ (two queries)."""
+    """A participant's way through the published lessons, for /course/me/ (one query, and the lessons'
+    outline from the cache)."""
 
     rows: list
     next_row: LessonRow | None  # the first lesson not passed: where "Continue" goes
@@ -140,8 +150,9 @@ class CourseProgress:
 
 
 def course_progress(participant):
-    lessons = list(Lesson.objects.published())
+    lessons = published_outline()
     progress = {row.lesson_id: row for row in LessonProgress.objects.filter(participant=participant)}
+    lesson_path = uuid_paths("courses:lesson")
     rows = []
     for number, lesson in enumerate(lessons, start=1):
         mine = progress.get(lesson.pk)
@@ -151,7 +162,7 @@ def course_progress(participant):
             state = LessonState.READ
         else:
             state = LessonState.PASSED
-        rows.append(LessonRow(number=number, lesson=lesson, state=state, progress=mine))
+        rows.append(LessonRow(number=number, lesson=lesson, state=state, progress=mine, url=lesson_path(lesson.uuid)))
     not_passed = [row for row in rows if row.state != LessonState.PASSED]
     return CourseProgress(
         rows=rows,

@@ -4,8 +4,7 @@ as CSV, and the invitation link that makes them a facilitator."""
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from courses.access import facilitator_of, facilitator_required, get_session_for_facilitator
-from courses.models import FacilitatorInvitation, Session
+from courses.facilitator_sessions import facilitator_sessions
+from courses.models import FacilitatorInvitation
 from courses.services.attendance import attendance_open, mark_attendance
 from courses.services.facilitators import accept_facilitator_invitation, has_verified_address
 from eyeforai.accounts.choices import Role
@@ -87,24 +87,19 @@ def invitation(request, token):
     return render(request, "courses/facilitator/invitation.html", {**context, "state": state}, status=status)
 
 
-def _with_counts(sessions):
-    return sessions.annotate(
-        booked=Count("bookings", filter=Q(bookings__ended_at__isnull=True)),
-        attended=Count("bookings", filter=Q(bookings__ended_at__isnull=True, bookings__attended_at__isnull=False)),
-    )
-
-
 @facilitator_required
 @require_GET
 def sessions(request):
-    """The facilitator's own sessions: upcoming (not yet ended) soonest first, then past ones, latest first."""
-    now = timezone.now()
-    mine = _with_counts(Session.objects.for_facilitator(facilitator_of(request.user)))
-    context = {
-        "upcoming": list(mine.filter(ends_at__gt=now).order_by("starts_at", "pk")),
-        "past": list(mine.filter(ends_at__lte=now).order_by("-starts_at", "-pk")),
-    }
-    return render(request, "courses/facilitator/sessions.html", context)
+    """The facilitator's own sessions: upcoming (not yet ended) soonest first, then past ones, latest first,
+    a page (?page=) at a time. A page that is not there is a 404."""
+    page = request.GET.get("page", "1")
+    # At most five digits: beyond any real list, an offset the database takes, a string int() takes.
+    if not (page.isdecimal() and len(page) <= 5 and int(page) > 0):
+        raise Http404
+    listing = facilitator_sessions(facilitator_of(request.user), page=int(page))
+    if listing.past.number > 1 and not listing.past.cards:
+        raise Http404
+    return render(request, "courses/facilitator/sessions.html", {"upcoming": listing.upcoming, "past": listing.past})
 
 
 def _active_bookings(session):

@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
-from courses.access import acts_as_course_manager, get_published_lesson, participant_of, participant_required
+from courses.access import acts_as_course_manager, participant_of, participant_required
 from courses.checkforms import KnowledgeCheckForm
 from courses.images import CONTENT_TYPES
+from courses.lesson_cache import lesson_with_outline
 from courses.markdown import render_markdown
-from courses.models import Lesson, LessonImage, LessonProgress
+from courses.models import LessonImage, LessonProgress
 from courses.services.bookings import active_booking, open_entry
 from courses.services.progress import answer_check, complete_part_one_if_done, course_progress, open_lesson, passes
 
@@ -44,14 +45,16 @@ def overview(request):
 @require_http_methods(["GET", "POST"])
 def lesson(request, uuid):
     """GET shows the lesson (and remembers it as reached); POST answers its check, then redirects back
-    here, so a reload or the back button never answers twice."""
+    here, so a reload or the back button never answers twice. The lesson and its check come from the
+    cache (courses/lesson_cache.py), and answer_check grades against the same questions the form accepted."""
     participant = participant_of(request.user)
-    lesson = get_published_lesson(uuid)
-    questions = list(lesson.questions.prefetch_related("choices"))
+    lesson, questions, outline = lesson_with_outline(uuid)
+    if lesson is None:
+        raise Http404
     if request.method == "POST":
         form = KnowledgeCheckForm(questions, request.POST)
         if form.is_valid():
-            answer_check(participant, lesson, answers=form.answers(), by=request.user)
+            answer_check(participant, lesson, answers=form.answers(), by=request.user, questions=questions)
             return redirect(reverse("courses:lesson", args=[lesson.uuid]) + "#result")
         progress = LessonProgress.objects.filter(participant=participant, lesson=lesson).first()
         rows = form.rows()
@@ -59,20 +62,20 @@ def lesson(request, uuid):
         progress = open_lesson(participant, lesson)
         form = KnowledgeCheckForm.from_answers(questions, progress.answers)
         rows = form.rows(result=progress.answers if progress.attempts else None)
-    return render(request, "courses/lesson.html", _lesson_context(lesson, questions, progress, form, rows))
+    context = _lesson_context(lesson, questions=questions, outline=outline, progress=progress, form=form, rows=rows)
+    return render(request, "courses/lesson.html", context)
 
 
-def _lesson_context(lesson, questions, progress, form, rows):
-    siblings = list(Lesson.objects.published().only("uuid", "position", "title_sv", "title_en"))
-    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == lesson.pk)
+def _lesson_context(lesson, *, questions, outline, progress, form, rows):
+    index = next(i for i, sibling in enumerate(outline) if sibling.pk == lesson.pk)
     answered = progress is not None and progress.attempts > 0 and not form.errors
     return {
         "lesson": lesson,
         "body": render_markdown(lesson.body),
         "number": index + 1,
-        "total": len(siblings),
-        "previous": siblings[index - 1] if index > 0 else None,
-        "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+        "total": len(outline),
+        "previous": outline[index - 1] if index > 0 else None,
+        "next": outline[index + 1] if index + 1 < len(outline) else None,
         "form": form,
         "rows": rows,
         "question_count": len(questions),

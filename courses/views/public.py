@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 from courses.access import is_participant
 from courses.progress_to_goal import goal_progress, part_one_length
 from courses.road_to_800 import public_reach
+from courses.session_facts import facts_maker
 from courses.views.workshops import DIGITAL, upcoming_sessions
 
 # Who is reading, for the page's one "Sign up" action.
@@ -31,6 +32,8 @@ def course_page(request):
     upcoming workshops (no meeting links: those are for the people booked). A fixed number of queries
     (two counts, the reach by municipality and region, the sessions), whatever the number of participants,
     lessons and sessions."""
+    listing = upcoming_sessions(request.GET.get("region", ""))
+    facts = facts_maker()
     return render(
         request,
         "courses/course.html",
@@ -38,7 +41,8 @@ def course_page(request):
             "progress": goal_progress(),
             "reach": public_reach(),
             "part_one": part_one_length(),
-            "listing": upcoming_sessions(request.GET.get("region", "")),
+            "listing": listing,
+            "cards": [facts(session) for session in listing.sessions],
             "digital": DIGITAL,
             "visitor": visitor(request.user),
         },

@@ -21,7 +21,9 @@ from django.views.decorators.http import require_GET, require_POST
 from courses.access import participant_of, participant_required
 from courses.calendar import CALENDAR_TYPE, session_calendar
 from courses.models import Booking, LessonProgress, Session
+from courses.paths import uuid_paths
 from courses.services import bookings
+from courses.session_facts import SessionFacts, facts_maker, session_facts
 
 DIGITAL = "digital"  # the region filter's value for digital sessions (held nowhere in particular)
 
@@ -71,8 +73,10 @@ def _region_choice(value, regions):
 @dataclass(frozen=True)
 class Row:
     session: Session
+    facts: SessionFacts
     action: str  # BOOK, WAIT, MOVE, or "" for no button
     mine: str  # "booked", "waiting", "offered" or ""
+    book_url: str  # where the button posts
 
 
 @participant_required
@@ -87,6 +91,8 @@ def workshops(request):
     context = {
         "participant": participant,
         "booking": booking,
+        "booking_facts": session_facts(booking.session if booking is not None else None),
+        "entry_facts": session_facts(entry.session if entry is not None else None),
         "booking_started": booking is not None and booking.session.starts_at <= now,
         "entry": entry,
         "offer_open": entry is not None and entry.is_offered and entry.offer_expires_at > now,
@@ -107,6 +113,8 @@ def _rows(participant, sessions, booking, entry, now):
         # check_can_book asks whether they have opened a lesson (has_started): one query for every session.
         progress = LessonProgress.objects.only("pk", "participant_id")
         prefetch_related_objects([participant], Prefetch("progress", queryset=progress))
+    facts = facts_maker()
+    book_path = uuid_paths("courses:book")
     rows = []
     for session in sessions:
         mine = ""
@@ -115,7 +123,9 @@ def _rows(participant, sessions, booking, entry, now):
         elif entry is not None and entry.session_id == session.pk:
             mine = "offered" if entry.is_offered else "waiting"
         action = _action(participant, session, booking=booking, mine=mine, reasons=reasons, now=now)
-        rows.append(Row(session=session, action=action, mine=mine))
+        rows.append(
+            Row(session=session, facts=facts(session), action=action, mine=mine, book_url=book_path(session.uuid))
+        )
     return list(reasons), rows
 
 

@@ -2,8 +2,9 @@
 
 Built from a fixed set of queries whatever the cohort's size: the cohort, its periods, a page of its
 accepted talents (with the total), those talents' live placements, the seats taken per project and
-period across the cohort, its approved projects with their seats. Every cell's choices are then
-worked out in Python with the same rules the assignment service enforces.
+period across the cohort and, when a cell of the page is empty, its approved projects with their
+seats. Every empty cell's choices are then worked out in Python with the same rules the assignment
+service enforces.
 
 A page holds BOARD_PAGE_SIZE talents: a cohort is usually a handful, but the board must stay a
 page a browser can open (and a server can render) for hundreds.
@@ -12,9 +13,10 @@ page a browser can open (and a server can render) for hundreds.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Window
+from django.db.models import Count, F, Window
+from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from hosts.models import Project, ProjectSeat
 from rotations.choices import PlacementStatus
@@ -58,6 +60,7 @@ class Cell:
     period: object
     placement: Placement | None = None
     choices: list = field(default_factory=list)
+    html: str = ""  # a placed cell's whole <td>, from draw_placed_cells
 
 
 @dataclass
@@ -67,15 +70,21 @@ class Row:
 
 
 BOARD_PAGE_SIZE = 50
-# What a cell shows and the rules read (rotations/services/rules.py) of a placement.
-BOARD_PLACEMENT_FIELDS = [
-    "uuid", "talent", "project", "host", "period", "status", "starts_on", "ends_on",
-    "project__uuid", "project__title", "host__name", "period__number",
-]  # fmt: skip
+# What the rules read (rotations/services/rules.py) of a placement. A cell also shows its host's name
+# and project's title, read as two columns (not as a project and a host object per placement), and its
+# period is the board's own (one of `periods`), attached in Python.
+BOARD_PLACEMENT_FIELDS = ["uuid", "talent", "project", "host", "period", "status", "starts_on", "ends_on"]
 
 
-def build_board(cohort, *, page=1):
+def build_board(cohort, *, page=1, choices=True):
+    """The page's rows; with `choices`, each empty cell's projects (for a manager who may assign).
+
+    The approved projects and their seats are read only when a cell of the page is empty and
+    `choices` is asked for: a running cohort's board is usually full, and reading every approved
+    project of the cohort would be most of the page's work for nothing.
+    """
     periods = list(cohort.periods.order_by("number"))
+    period_by_pk = {period.pk: period for period in periods}
     start = (page - 1) * BOARD_PAGE_SIZE
     talents = list(
         TalentProfile.objects.accepted_in(cohort)
@@ -88,10 +97,12 @@ def build_board(cohort, *, page=1):
     live = Placement.objects.in_cohort(cohort).live()
     placements = list(
         live.filter(talent__in=talents)
-        .select_related("project", "host", "period")
-        .only(*BOARD_PLACEMENT_FIELDS)  # not the projects' and hosts' long descriptions
+        .only(*BOARD_PLACEMENT_FIELDS)
+        .annotate(host_name=F("host__name"), project_title=F("project__title"))
         .order_by()  # the model's ordering would join four more tables; period order is enough, in Python
     )
+    for placement in placements:
+        placement.period = period_by_pk[placement.period_id]
     placements.sort(key=lambda placement: placement.period.number)  # a choice's reasons in period order
     # The page's talents' placements for the per-talent rules; seats taken counted over the whole cohort.
     state = RotationState.of(placements)
@@ -102,6 +113,31 @@ def build_board(cohort, *, page=1):
         state.seats_used[project_id, period_id] += count
         proposed += count if status == PlacementStatus.PROPOSED else 0
     by_cell = {(placement.talent_id, placement.period_id): placement for placement in placements}
+    rows = [
+        Row(
+            talent=talent,
+            cells=[Cell(period=period, placement=by_cell.get((talent.pk, period.pk))) for period in periods],
+        )
+        for talent in talents
+    ]
+    empty_cells = [(row.talent, cell) for row in rows for cell in row.cells if cell.placement is None]
+    if choices and empty_cells:
+        _add_choices(cohort, empty_cells, state)
+    pages = max(1, -(-total // BOARD_PAGE_SIZE))
+    return {
+        "periods": periods,
+        "rows": rows,
+        "proposed": proposed,
+        "total": total,
+        "page": page,
+        "previous_page": page - 1 if page > 1 else None,
+        "next_page": page + 1 if page < pages else None,
+        "pages": pages,
+    }
+
+
+def _add_choices(cohort, empty_cells, state):
+    """Every empty cell's projects: those with seats in its period, each with why it is refused, if it is."""
     approved = Project.objects.approved_in(cohort)
     projects = list(
         approved.select_related("organization")
@@ -114,32 +150,12 @@ def build_board(cohort, *, page=1):
             "project_id", "period_id", "seats"
         )
     }
-
-    rows = []
-    for talent in talents:
-        cells = []
-        for period in periods:
-            placement = by_cell.get((talent.pk, period.pk))
-            cell = Cell(period=period, placement=placement)
-            if placement is None:
-                cell.choices = [
-                    _choice(project, period, talent, seats, state)
-                    for project in projects
-                    if seats.get((project.pk, period.pk))
-                ]
-            cells.append(cell)
-        rows.append(Row(talent=talent, cells=cells))
-    pages = max(1, -(-total // BOARD_PAGE_SIZE))
-    return {
-        "periods": periods,
-        "rows": rows,
-        "proposed": proposed,
-        "total": total,
-        "page": page,
-        "previous_page": page - 1 if page > 1 else None,
-        "next_page": page + 1 if page < pages else None,
-        "pages": pages,
-    }
+    for talent, cell in empty_cells:
+        cell.choices = [
+            _choice(project, cell.period, talent, seats, state)
+            for project in projects
+            if seats.get((project.pk, cell.period.pk))
+        ]
 
 
 def _choice(project, period, talent, seats, state):
@@ -155,3 +171,51 @@ def _choice(project, period, talent, seats, state):
     return Choice(
         project=project, seats_left=max(total - state.seats_used[project.pk, period.pk], 0), problems=problems
     )
+
+
+UUID_MARK = "00000000-0000-0000-0000-000000000000"  # stands for each placement's uuid in the cancel link
+
+
+def draw_placed_cells(rows, *, cohort, can_confirm, can_cancel, csrf_token):
+    """Give each cell that holds a placement its whole <td> (Cell.html): host, project, status, and
+    the Confirm form and Cancel link the manager may use.
+
+    Drawn here rather than in templates/admin/rotations/board.html (which draws the empty cells): a
+    page holds up to 150 placed cells, and the template's dozen nodes for each were a third of the
+    page's time. The confirm form is the template's, with its CSRF token; one reverse per link kind.
+    """
+    confirm_url = reverse("admin:rotations_board_confirm", args=[cohort.slug])
+    cancel_url = reverse("admin:rotations_placement_cancel", args=[UUID_MARK])
+    status_labels = {status: str(label) for status, label in PlacementStatus.choices}
+    confirm_label, cancel_label = gettext("Confirm"), gettext("Cancel…")
+    for row in rows:
+        for cell in row.cells:
+            placement = cell.placement
+            if placement is None:
+                continue
+            confirm = cancel = ""
+            if can_confirm and placement.is_proposed:
+                confirm = format_html(
+                    ' <form method="post" action="{}" class="board-inline">'
+                    '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+                    '<input type="hidden" name="placement" value="{}">'
+                    '<button type="submit" class="button">{}</button></form>',
+                    confirm_url,
+                    csrf_token,
+                    placement.uuid,
+                    confirm_label,
+                )
+            if can_cancel and placement.can_be_cancelled:
+                cancel = format_html(
+                    ' <a href="{}">{}</a>', cancel_url.replace(UUID_MARK, str(placement.uuid)), cancel_label
+                )
+            cell.html = format_html(
+                '<td class="board-cell board-{}"><strong>{}</strong><br>{}<br>'
+                '<span class="board-status">{}</span>{}{}</td>',
+                placement.status,
+                placement.host_name,
+                placement.project_title,
+                status_labels.get(placement.status, placement.status),
+                confirm,
+                cancel,
+            )

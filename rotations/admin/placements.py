@@ -3,6 +3,7 @@ import uuid
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,7 +15,7 @@ from eyeforai.admintools.permissions import has_permission, require_permission
 from eyeforai.programme.choices import CohortStatus
 from eyeforai.programme.models import Cohort, Period
 from hosts.models import Project
-from rotations.admin.board import build_board
+from rotations.admin.board import build_board, draw_placed_cells
 from rotations.choices import PlacementStatus
 from rotations.models import MatchingRun, Placement
 from rotations.services.placements import assign_placement, cancel_placement, confirm_placements
@@ -93,15 +94,24 @@ class PlacementAdmin(admin.ModelAdmin):
         require_permission(request, "rotations.view_board")
         cohort = get_object_or_404(Cohort, slug=cohort)
         page = request.GET.get("page", "1")
+        can_assign = has_permission(request, "rotations.assign_placement")
+        can_confirm = has_permission(request, "rotations.confirm_placement")
+        can_cancel = has_permission(request, "rotations.cancel_placement")
+        board = build_board(
+            cohort, page=int(page) if page.isdigit() and 0 < int(page) < 10_000 else 1, choices=can_assign
+        )
+        draw_placed_cells(
+            board["rows"], cohort=cohort, can_confirm=can_confirm, can_cancel=can_cancel, csrf_token=get_token(request)
+        )
         context = {
             **self.admin_site.each_context(request),
             "title": _("Rotation board: %(cohort)s") % {"cohort": cohort},
             "opts": self.model._meta,
             "cohort": cohort,
-            "can_assign": has_permission(request, "rotations.assign_placement"),
-            "can_confirm": has_permission(request, "rotations.confirm_placement"),
-            "can_cancel": has_permission(request, "rotations.cancel_placement"),
-            **build_board(cohort, page=int(page) if page.isdigit() and 0 < int(page) < 10_000 else 1),
+            "can_assign": can_assign,
+            "can_confirm": can_confirm,
+            "can_cancel": can_cancel,
+            **board,
         }
         return TemplateResponse(request, "admin/rotations/board.html", context)
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hosts.access import get_organization_for_member, host_member_required
 from rotations.access import get_application_for_member, get_placement_for_member
 from rotations.choices import CalendarOwner, Side
+from rotations.host_talent_table import host_talent_tables
 from rotations.models import Placement
 from rotations.services import hiring
 from rotations.services.calendars import existing_feed, feed_address, feed_for_host, regenerate_token
@@ -27,7 +28,7 @@ def talents(request):
     feed = existing_feed(user=request.user, organization=organization)
     context = {
         "organization": organization,
-        **host_talents(organization, today=timezone.localdate()),
+        "tables": host_talent_tables(host_talents(organization, today=timezone.localdate())["rows"]),
         "calendar_feed": feed,
         "calendar_address": feed_address(feed) if feed else None,
     }

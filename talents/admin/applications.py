@@ -1,19 +1,20 @@
+from functools import lru_cache
+
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.views.main import ChangeList
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import get_resolver, get_script_prefix, get_urlconf, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from eyeforai.admintools.actions import run_service
 from eyeforai.admintools.csv import csv_response
-from eyeforai.admintools.lists import QuickActionCheckboxMixin
+from eyeforai.admintools.lists import QuickActionCheckboxMixin, QuickRowsChangeList
 from eyeforai.admintools.permissions import require_permission
 from talents.admin.review import ApplicationReviewMixin
-from talents.choices import ApplicationStatus
+from talents.choices import ApplicationStatus, Degree
 from talents.models import Application, ApplicationEvent, CVDownload, TalentProfile
 from talents.services.applications import move_application
 
@@ -38,6 +39,22 @@ class TalentProfileAdmin(admin.ModelAdmin):
     @admin.display(description=_("email"), ordering="user__email")
     def email(self, profile):
         return profile.user.email
+
+
+DEGREES = dict(Degree.choices)
+UUID_MARK = "00000000-0000-0000-0000-000000000000"  # stands for each application's uuid in the CV link
+
+
+def _cv_url(application):
+    """reverse("talents:application_cv", args=[application.uuid]), at the cost of a str.replace: the
+    list shows fifty. The pattern is reversed once for each URL configuration, prefix and language."""
+    pattern = _cv_url_pattern(get_resolver(get_urlconf()), get_script_prefix(), get_language())
+    return pattern.replace(UUID_MARK, str(application.uuid))
+
+
+@lru_cache(maxsize=16)
+def _cv_url_pattern(resolver, script_prefix, language):
+    return reverse("talents:application_cv", args=[UUID_MARK])
 
 
 class ApplicationEventInline(admin.TabularInline):
@@ -73,9 +90,10 @@ class CVDownloadInline(admin.TabularInline):
         return super().get_queryset(request).select_related("by")
 
 
-class ApplicationChangeList(ChangeList):
+class ApplicationChangeList(QuickRowsChangeList):
     """The list shows no answers: leave the long texts in the database (the CSV export has no use
-    for them either, so it shares this queryset)."""
+    for them either, so it shares this queryset). Its rows are drawn by QuickRowsChangeList
+    (templates/admin/talents/application/change_list.html)."""
 
     def get_queryset(self, request, exclude_parameters=None):
         return super().get_queryset(request, exclude_parameters).defer("motivation", "why_sweden", "availability_note")
@@ -123,6 +141,9 @@ class ApplicationAdmin(ApplicationReviewMixin, QuickActionCheckboxMixin, admin.M
     ]
     list_select_related = ["talent__user", "cohort"]
     list_per_page = 50
+    # A second COUNT over every application on each view, for the "(N total)" next to a filtered
+    # count: the search bar offers "Show all" instead.
+    show_full_result_count = False
     date_hierarchy = "submitted_at"
     inlines = [ApplicationEventInline, CVDownloadInline]
     actions = [
@@ -172,14 +193,14 @@ class ApplicationAdmin(ApplicationReviewMixin, QuickActionCheckboxMixin, admin.M
 
     @admin.display(description=_("degree"), ordering="talent__degree")
     def degree(self, application):
-        return application.talent.get_degree_display()
+        # What get_degree_display() gives, without it hashing every translated label on each of fifty rows.
+        return DEGREES.get(application.talent.degree, application.talent.degree)
 
     @admin.display(description=_("CV"))
     def cv_link(self, application):
         if not application.cv:
             return "—"
-        url = reverse("talents:application_cv", args=[application.uuid])
-        return format_html('<a href="{}">{}</a>', url, _("Download CV"))
+        return format_html('<a href="{}">{}</a>', _cv_url(application), _("Download CV"))
 
     def move(self, request, queryset, status):
         run_service(

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from eyeforai.activity.services import record
+from talents import days_page
 from talents.models import Absence, Application, CVDownload, DayLog
 
 # What identifies a talent on their profile; the profile row itself stays when the programme's
@@ -30,7 +31,8 @@ def erase_talent(profile, *, kept_elsewhere):
     (`kept_elsewhere`: rotations says so for placements and outcomes; an accepted application
     counts too), so the cohort's numbers hold; otherwise the profile and its applications are deleted.
 
-    Side effect: the activity entry "talentprofile.erased" (no personal data) when the profile stays.
+    Side effects: the activity entry "talentprofile.erased" (no personal data) when the profile stays;
+    the talent's days page leaves the cache, now and again after commit.
     Returns the profile, or None when it was deleted.
     """
     applications = Application.objects.filter(talent=profile)
@@ -42,6 +44,11 @@ def erase_talent(profile, *, kept_elsewhere):
     DayLog.objects.filter(talent=profile).delete()
     Absence.objects.filter(talent=profile).delete()
     CVDownload.objects.filter(application__talent=profile).delete()
+    # After the deletes above, whose signals start a new generation; after commit too, so a view built
+    # from the rows read before it is not left behind.
+    talent_id = profile.pk
+    days_page.forget_talent(talent_id)
+    transaction.on_commit(lambda: days_page.forget_talent(talent_id), robust=True)
     if not (kept_elsewhere or applications.accepted().exists()):
         profile.delete()  # its applications and their stage history go with it
         return None

@@ -220,6 +220,6 @@ def test_the_session_page_issues_a_fixed_number_of_queries(
 ):
     for _ in range(booking_count):
         BookingFactory(session=session)
-    # session, user, facilitator, the session, its bookings; the header's talent check
-    with on_the_day(as_facilitator, session), django_assert_num_queries(6):
+    # session, the user with their facilitator row, the session, its bookings
+    with on_the_day(as_facilitator, session), django_assert_num_queries(4):
         assert as_facilitator.get(page_url(session)).status_code == 200

@@ -153,15 +153,15 @@ def test_the_verification_page_reads_one_row(client, django_assert_num_queries, 
 def test_the_verification_page_for_a_signed_in_visitor(client, django_assert_num_queries):
     participant = completed()
     client.force_login(UserFactory())
-    # The session, the user and the participant; the menu asks which roles the visitor has (two).
-    with django_assert_num_queries(5):
+    # The session, the user (with the rows of their roles, for the menu) and the participant.
+    with django_assert_num_queries(3):
         assert client.get(reverse("courses:verify", args=[participant.certificate_code])).status_code == 200
 
 
 def test_the_statement_takes_fixed_queries(client, django_assert_num_queries):
     participant = completed()
     client.force_login(participant.user)
-    with django_assert_num_queries(3):  # the session, the user, the participant
+    with django_assert_num_queries(2):  # the session, the user with their participant row
         assert client.get(reverse("courses:statement")).status_code == 200
 
 
@@ -222,7 +222,7 @@ def test_the_certificate_takes_fixed_queries(client, django_assert_num_queries):
     participant = completed()
     attended(participant)
     client.force_login(participant.user)
-    with django_assert_num_queries(4):  # the session, the user, the participant, the attended workshop
+    with django_assert_num_queries(3):  # the session, the user with their participant row, the attended workshop
         assert client.get(reverse("courses:statement")).status_code == 200
 
 

@@ -166,9 +166,9 @@ def test_the_page_costs_the_same_queries_however_many_participants_and_lessons(
 ):
     if signed_in:
         client.force_login(ParticipantFactory().user)
-    # Signed in: the session, the user, the participant, and the menu's talent and host checks;
+    # Signed in: the session, and the user with the rows of their roles (the menu's);
     # then the two counts, the reach by municipality and region, and the upcoming workshops.
-    expected = 8 if signed_in else 4
+    expected = 6 if signed_in else 4
     with django_assert_num_queries(expected):
         page(client)
     now = timezone.now()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.choices import PartnerOrganisation
+from courses.facilitator_sessions import PAST_PER_PAGE
 from courses.models import Facilitator, FacilitatorInvitation
 from courses.services.facilitators import (
     accept_facilitator_invitation,
@@ -277,7 +278,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
     assert response["Location"].startswith(reverse("account_login"))
 
 
-@pytest.mark.parametrize("session_count", [1, 8])
+@pytest.mark.parametrize("session_count", [1, 8, 30])
 def test_the_sessions_page_issues_a_fixed_number_of_queries(
     as_facilitator, facilitator, session_count, django_assert_num_queries
 ):
@@ -285,6 +286,48 @@ def test_the_sessions_page_issues_a_fixed_number_of_queries(
         session = SessionFactory(starts_at=timezone.now() + timedelta(days=number - session_count // 2))
         session.facilitators.add(facilitator)
         BookingFactory(session=session)
-    # session, user, facilitator, upcoming, past; the header's talent check
-    with django_assert_num_queries(6):
+    # session, the user with their facilitator row, upcoming, a page of past ones
+    with django_assert_num_queries(4):
         assert as_facilitator.get(SESSIONS).status_code == 200
+
+
+def past_sessions(facilitator, count):
+    """`count` past sessions of `facilitator`, one a week back from last week: Västerås is the latest."""
+    now = timezone.now()
+    sessions = [
+        InPersonSessionFactory(city=f"Västerås {number}", venue="", starts_at=now - timedelta(weeks=number))
+        for number in range(1, count + 1)
+    ]
+    for session in sessions:
+        session.facilitators.add(facilitator)
+    return sessions
+
+
+def test_past_sessions_come_ten_a_page_latest_first(as_facilitator, facilitator):
+    SessionFactory().facilitators.add(facilitator)  # upcoming: on every page
+    past_sessions(facilitator, PAST_PER_PAGE + 3)
+
+    first = as_facilitator.get(SESSIONS).content.decode()
+    second = as_facilitator.get(SESSIONS, {"page": 2}).content.decode()
+
+    assert [f"Västerås {n}<" in first for n in range(1, 14)] == [True] * 10 + [False] * 3
+    assert [f"Västerås {n}<" in second for n in range(1, 14)] == [False] * 10 + [True] * 3
+    assert first.index("Västerås 1<") < first.index("Västerås 2<")
+    assert 'href="?page=2#past-title" rel="next">Earlier sessions</a>' in first
+    assert "Later sessions" not in first
+    assert 'href="?page=1#past-title" rel="prev">Later sessions</a>' in second
+    assert "Earlier sessions" not in second
+    assert first.count("Digital") == second.count("Digital") == 2  # the upcoming session: place and format
+
+
+def test_one_page_of_past_sessions_has_no_page_links(as_facilitator, facilitator):
+    past_sessions(facilitator, PAST_PER_PAGE)
+    page = as_facilitator.get(SESSIONS).content.decode()
+    assert "Västerås 10<" in page
+    assert 'class="pagination"' not in page
+
+
+@pytest.mark.parametrize("page", ["3", "0", "-1", "two", "123456"])
+def test_a_page_of_past_sessions_that_is_not_there_is_a_404(as_facilitator, facilitator, page):
+    past_sessions(facilitator, PAST_PER_PAGE + 1)
+    assert as_facilitator.get(SESSIONS, {"page": page}).status_code == 404

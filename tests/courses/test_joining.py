@@ -201,12 +201,12 @@ def test_the_form_is_labelled_and_its_hints_are_tied_to_the_fields(client, newco
 def test_the_join_page_reads_the_organisations_in_one_query(client, newcomer, django_assert_num_queries):
     client.force_login(newcomer)
     PublicBodyFactory.create_batch(3)
-    # The session, the user, participant?, a verified address?, the bodies; the menu's talent and host checks.
-    with django_assert_num_queries(7):
+    # The session, the user (with the rows of their roles), a verified address?, the bodies.
+    with django_assert_num_queries(4):
         client.get(URL)
     PublicBodyFactory.create_batch(40)
     PublicBodyFactory.create_batch(10, kind=BodyKind.AGENCY, code="", county_code="")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(4):
         client.get(URL)
 
 

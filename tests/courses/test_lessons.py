@@ -154,9 +154,9 @@ def test_the_overview_issues_a_fixed_number_of_queries(
     made = [LessonFactory(minutes=5) for _ in range(lesson_count)]
     for lesson in made[: lesson_count // 2]:
         answer_check(participant, lesson, answers={}, by=participant.user)
-    # session, user, participant, lessons, progress; the header's talent check; part 2: the active booking
-    # (none here), then the open waiting-list place (none)
-    with django_assert_num_queries(8):
+    # session, the user with their participant row, the lessons' outline (kept in the cache from here on),
+    # progress; part 2: the active booking (none here), then the open waiting-list place (none)
+    with django_assert_num_queries(6):
         assert as_participant.get(OVERVIEW).status_code == 200
 
 
@@ -273,6 +273,60 @@ def test_an_unanswered_question_asks_for_an_answer(as_participant, lessons):
     assert text(response).count("Choose at least one answer.") == 2
 
 
+# --- The lessons kept in the cache (courses/lesson_cache.py) ------------------------------------------
+
+
+def test_a_lesson_edited_after_it_was_read_shows_the_edit(as_participant, lessons):
+    lesson = lessons[0]
+    as_participant.get(lesson_url(lesson))  # kept
+    lesson.title_en = "Lesson one, revised"
+    lesson.save()
+    question = lesson.questions.first()
+    question.text_en = "A sharper question"
+    question.save()
+    choice = question.choices.first()
+    choice.text_en = "A clearer answer"
+    choice.save()
+    words = text(as_participant.get(lesson_url(lesson)))
+    assert "Lesson one, revised" in words
+    assert "A sharper question" in words
+    assert "A clearer answer" in words
+    assert "Lesson one, revised" in text(as_participant.get(lesson_url(lessons[1])))  # the other lessons' outline
+
+
+def test_an_answer_made_right_after_the_lesson_was_read_is_graded_right(as_participant, participant, lessons):
+    lesson = lessons[0]
+    as_participant.get(lesson_url(lesson))  # kept
+    wrong = wrong_answers(lesson)
+    for question in lesson.questions.all():
+        for choice in question.choices.all():
+            choice.correct = str(choice.uuid) in wrong[str(question.uuid)]
+            choice.save()
+    answer(as_participant, lesson, wrong)
+    assert LessonProgress.objects.get(participant=participant, lesson=lesson).passed_at is not None
+
+
+def test_a_lesson_unpublished_or_deleted_after_it_was_read_is_not_found(as_participant, lessons):
+    first, second = lessons[0], lessons[1]
+    as_participant.get(lesson_url(first))
+    as_participant.get(lesson_url(second))
+    first.published = False
+    first.save()
+    second_url = lesson_url(second)
+    second.delete()
+    assert as_participant.get(lesson_url(first)).status_code == 404
+    assert as_participant.get(second_url).status_code == 404
+    assert "Lesson 1 of 1" in text(as_participant.get(lesson_url(lessons[2])))
+
+
+def test_a_lesson_published_after_the_overview_was_read_is_on_it(as_participant, lessons):
+    assert "Lesson 1 of 3" in text(as_participant.get(OVERVIEW))  # kept
+    LessonFactory(title_en="Lesson 4")
+    words = text(as_participant.get(OVERVIEW))
+    assert "Lesson 1 of 4" in words
+    assert "Lesson 4" in words
+
+
 def test_another_participant_never_sees_my_answers(client, participant, other_participant, lessons):
     lesson = lessons[0]
     answer_check(participant, lesson, answers=wrong_answers(lesson), by=participant.user)
@@ -288,13 +342,14 @@ def test_a_lesson_page_issues_a_fixed_number_of_queries(
 ):
     lesson = CheckedLessonFactory(questions=question_count)
     CheckedLessonFactory(questions=question_count)
-    # session, user, participant, lesson, questions, choices, open_lesson (get, savepoint, insert,
-    # release, update participant), the lessons for "N of M"; the header's talent check
-    with django_assert_num_queries(13):
+    # session, the user with their participant row; the lesson, its questions, their choices and the
+    # lessons for "N of M", then kept in the cache; open_lesson: get, savepoint, insert, release (their
+    # last progress is under an hour old: no update)
+    with django_assert_num_queries(10):
         assert as_participant.get(lesson_url(lesson)).status_code == 200
     answer_check(participant, lesson, answers=wrong_answers(lesson), by=participant.user)
-    # the same, with the progress row found at once
-    with django_assert_num_queries(10):
+    # session, user; the lesson from the cache, the progress row found at once
+    with django_assert_num_queries(3):
         assert as_participant.get(lesson_url(lesson)).status_code == 200
 
 
@@ -307,13 +362,13 @@ def test_answering_a_check_issues_a_fixed_number_of_queries(
     as_participant.get(lesson_url(lesson))
     ContentType.objects.get_for_models(LessonProgress, Participant)  # cached once per process: not counted
     right, wrong = form_data(lesson, right_answers(lesson)), form_data(lesson, wrong_answers(lesson))
-    # session, user, participant, lesson, questions, choices; answer_check: savepoint, get, lock,
-    # grade (questions, choices), update progress, update participant, activity entry; passing:
-    # lock participant, lessons left; release
-    with django_assert_num_queries(17):
+    # session, the user with their participant row; the lesson and its check from the cache (the GET kept
+    # them); answer_check: savepoint, the progress row locked, update progress, update participant,
+    # activity entry; passing: lock participant, lessons left; release
+    with django_assert_num_queries(10):
         response = as_participant.post(lesson_url(lesson), right)
     assert response.status_code == 302
-    with django_assert_num_queries(15):  # a retry: no pass to record
+    with django_assert_num_queries(8):  # a retry: no pass to record
         response = as_participant.post(lesson_url(lesson), wrong)
     assert response.status_code == 302
 

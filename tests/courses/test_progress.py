@@ -1,10 +1,12 @@
 """A participant's way through the lessons: opening, answering checks, retrying, completing part 1."""
 
 import threading
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from courses.choices import LessonState
 from courses.models import LessonProgress, Participant
@@ -34,12 +36,25 @@ def part_one_emails():
 def test_opening_a_lesson_twice_keeps_one_row_and_counts_as_progress(participant):
     lesson = CheckedLessonFactory()
     Participant.objects.filter(pk=participant.pk).update(last_progress_at="2020-01-01T00:00Z")
+    participant.refresh_from_db()  # as the request reads it
     first = open_lesson(participant, lesson)
     again = open_lesson(participant, lesson)
     assert first.pk == again.pk
     assert LessonProgress.objects.filter(participant=participant).count() == 1
     participant.refresh_from_db()
     assert participant.last_progress_at.year > 2020
+
+
+def test_opening_a_lesson_within_the_hour_of_the_last_progress_writes_no_time(participant, django_assert_num_queries):
+    lesson = CheckedLessonFactory()
+    open_lesson(participant, lesson)
+    earlier = timezone.now() - timedelta(minutes=50)
+    Participant.objects.filter(pk=participant.pk).update(last_progress_at=earlier)
+    participant.refresh_from_db()
+    with django_assert_num_queries(1):  # the progress row; no UPDATE
+        open_lesson(participant, lesson)
+    participant.refresh_from_db()
+    assert participant.last_progress_at == earlier
 
 
 def test_wrong_answers_do_not_pass(participant):

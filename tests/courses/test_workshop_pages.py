@@ -398,9 +398,9 @@ def test_the_workshop_page_costs_the_same_queries_however_many_sessions(
     SessionFactory(open_to_started=True)
     BookingFactory(participant=person, session=SessionFactory())
     signed_in(client, participant)
-    # The session, the user, the participant and the menu's talent check; the booking and the waiting
-    # place; the sessions; the lessons opened when part 1 is not done.
-    expected = 7 if part_one_done else 8
+    # The session, the user with their participant row; the booking and the waiting place; the sessions;
+    # the lessons opened when part 1 is not done.
+    expected = 5 if part_one_done else 6
     with django_assert_num_queries(expected):
         client.get(WORKSHOPS)
     _sessions(12)

@@ -125,9 +125,9 @@ def test_a_participants_export_and_page_read_the_same_number_of_queries_whatever
     small = {name: count(name) for name in ("portal:your_data", "portal:download_data")}
     take_lessons(participant, [CheckedLessonFactory(questions=3) for _ in range(4)])
     assert {name: count(name) for name in small} == small
-    # Session, user, the participant (the role check), the open erasure request, and the nav's is_talent
-    # (talents.access.is_talent asks even a participant); the "Your data" link reads user.role: no query.
-    with django_assert_num_queries(5):
+    # Session, the user with the rows of their roles, the open erasure request; the "Your data" link
+    # reads user.role: no query.
+    with django_assert_num_queries(3):
         client.get(reverse("portal:your_data"))
 
 
@@ -240,8 +240,8 @@ def test_a_participants_export_reads_the_same_number_of_queries_whatever_their_b
 def test_a_facilitator_sees_their_data_page(client, facilitator, django_assert_num_queries):
     client.force_login(facilitator)
 
-    # Session, user, the facilitator (the role check), the open erasure request and the nav's is_talent.
-    with django_assert_num_queries(5):
+    # Session, the user with the rows of their roles, the open erasure request.
+    with django_assert_num_queries(3):
         page = client.get(reverse("portal:your_data")).content.decode()
 
     assert "As a workshop facilitator" in page and "Deleted: your place as a workshop facilitator" in page

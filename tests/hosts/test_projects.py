@@ -215,11 +215,13 @@ def test_dashboard_queries_do_not_grow_with_projects(
 
 @pytest.mark.parametrize("size", [1, 20])
 def test_project_list_queries_do_not_grow_with_projects(
-    member_client, host_organization, open_cohort, size, django_assert_max_num_queries
+    member_client, host_organization, open_cohort, size, django_assert_num_queries
 ):
     _projects(host_organization, open_cohort, size)
-    with django_assert_max_num_queries(8):
-        member_client.get(reverse("hosts_members:projects"))
+    # session, user with membership, the open-cohort check ("New project"), the projects with cohorts, their seats
+    with django_assert_num_queries(5):
+        response = member_client.get(reverse("hosts_members:projects"))
+    assert response.content.decode().count("Period 1: ") >= size
 
 
 def test_editing_a_project_shows_its_cohort_selected(member_client, host_project):

@@ -2,19 +2,24 @@
 applied, accepted to an upcoming cohort, ranking open and closed, matched, running, feedback due,
 last period, finished. The clock is moved with time_machine; the cohort starts on 1 September 2027."""
 
+import re
 from datetime import date, datetime, timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import formats, timezone
 
 from eyeforai.programme.choices import CohortStatus
 from hosts.choices import ProjectStatus
+from portal import erasure
 from rotations.models import Evaluation
+from rotations.services.placements import advance_placements
 from rotations.services.preferences import save_talent_ranking
 from talents.choices import ApplicationStatus
-from tests.factories import ApplicationFactory, CohortFactory, HostOrganizationFactory, ProjectFactory
+from tests.factories import ApplicationFactory, CohortFactory, DayLogFactory, HostOrganizationFactory, ProjectFactory
 from tests.rotations.fixtures import accept, accepted_talent, approved_project, place
 
 STARTS_ON = date(2027, 9, 1)
@@ -258,11 +263,107 @@ def test_the_application_page_links_an_accepted_talent_to_the_overview(accepted,
     assert f'are on <a href="{OVERVIEW}">your overview page</a>' in text
 
 
+# --- The kept copy (portal/dashboard_cache.py) ------------------------------------------------------
+
+
+def test_a_day_logged_after_a_view_shows_on_the_next(accepted, cohort, projects, clock, talent_client):
+    placed_in(cohort, CohortStatus.RUNNING, accepted, projects, status="active")
+    clock.move_to(at(date(2027, 10, 12)))
+    assert "Log this week's AI Sweden day" in overview(talent_client)
+
+    DayLogFactory(talent=accepted, cohort=cohort, date=date(2027, 10, 11))
+
+    text = overview(talent_client)
+    assert "This week's AI Sweden day is logged." in text
+    assert "Log this week's AI Sweden day" not in text
+
+
+def test_placements_moved_on_in_bulk_show_on_the_next_view(accepted, cohort, projects, clock, talent_client):
+    # advance_placements (the nightly task) writes with QuerySet.update, which sends no model signal.
+    placed_in(cohort, CohortStatus.RUNNING, accepted, projects, status="confirmed")
+    clock.move_to(at(date(2027, 10, 12)))
+    assert '<span class="badge">Active</span>' not in overview(talent_client)
+
+    advance_placements(today=date(2027, 10, 12))
+
+    assert '<span class="badge">Active</span>' in overview(talent_client)
+
+
+def test_a_call_closing_later_the_same_day_closes_on_the_overview_without_a_write(talent, clock, talent_client):
+    CohortFactory(
+        name="Cohort 2027",
+        status=CohortStatus.RECRUITING,
+        applications_open_at=at(date(2027, 2, 1)),
+        application_deadline=at(date(2027, 3, 1), hour=15),
+    )
+    assert "Applications for Cohort 2027 are open until" in overview(talent_client)
+
+    clock.move_to(at(date(2027, 3, 1), hour=16))
+
+    text = overview(talent_client)
+    assert "No call for applications is open right now." in text
+    assert "Applications for Cohort 2027 are open until" not in text
+
+
+def test_the_overview_is_kept_per_language(accepted, talent_client):
+    assert "Your schedule in Cohort 2027" in overview(talent_client)
+    swedish = talent_client.get(OVERVIEW, headers={"accept-language": "sv"}).text
+    assert "Your schedule in Cohort 2027" not in swedish
+    assert "Din översikt" in swedish
+    assert "Your schedule in Cohort 2027" in overview(talent_client)
+
+
+def test_a_form_on_a_kept_overview_carries_the_token_of_each_session(accepted, cohort, projects, talent):
+    placed_in(cohort, CohortStatus.MATCHING, accepted, projects, status="confirmed")
+    regenerate = reverse("rotations_talent:calendar_regenerate")
+    for _session in range(2):  # the second session reads the copy the first one left
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(talent)
+        page = browser.get(OVERVIEW).text
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        assert browser.post(regenerate, {"csrfmiddlewaretoken": token}).status_code == 302
+
+
+def test_an_erased_talents_overviews_leave_the_cache(
+    accepted, talent, manager, talent_client, django_capture_on_commit_callbacks
+):
+    overview(talent_client)
+    talent_client.get(OVERVIEW, headers={"accept-language": "sv"})
+    keys = [f"overviews:talent:{talent.pk}:{language}" for language in ("en", "sv")]
+    assert all(cache.get(key) is not None for key in keys)
+
+    request = erasure.request_erasure(talent, by=talent)
+    erasure.confirm_erasure(request, by=manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        erasure.erase_account(request)
+
+    assert cache.get_many(keys) == {}
+
+
+def test_a_copy_kept_while_the_erasure_commits_is_deleted_after_commit(
+    talent, manager, django_capture_on_commit_callbacks
+):
+    key = f"overviews:talent:{talent.pk}:en"
+    request = erasure.request_erasure(talent, by=talent)
+    erasure.confirm_erasure(request, by=manager)
+    with django_capture_on_commit_callbacks() as after_commit:
+        erasure.erase_account(request)
+    cache.set(key, "kept by a request that read the rows before the erasure committed")
+
+    for callback in after_commit:
+        callback()
+
+    assert cache.get(key) is None
+
+
 # --- Query counts ------------------------------------------------------------------------------
-# session, user, profile, applications (with events and periods: 3), the open call. An accepted talent's
-# rotations part adds placements and the calendar feed, and each state what it shows: the ranking's one
-# count; a running cohort's logs and absences; the talent's feedback already given, once a form is open.
+# session, user, applications (with events and periods: 3), the open call, and when the cohorts' next
+# deadline comes (how long the kept copy may serve). An accepted talent's rotations part adds placements
+# and the calendar feed, and each state what it shows: the ranking's one count; a running cohort's logs
+# and absences; the talent's feedback already given, once a form is open. Seen again, the page is the
+# kept copy: the session and the user only.
 BASE_QUERIES = 7
+KEPT_QUERIES = 2
 STATE_QUERIES = {"applied": 0, "ranking": 3, "matched": 3, "running": 4, "feedback": 5, "finished": 3}
 
 
@@ -306,4 +407,6 @@ def test_the_overview_issues_a_fixed_number_of_queries_in_every_state(
     _grow(cohort, projects, size)
     _into_state(state, talent=accepted, cohort=cohort, projects=projects, clock=clock)
     with django_assert_num_queries(BASE_QUERIES + STATE_QUERIES[state]):
+        assert talent_client.get(OVERVIEW).status_code == 200
+    with django_assert_num_queries(KEPT_QUERIES):
         assert talent_client.get(OVERVIEW).status_code == 200

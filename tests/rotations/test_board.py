@@ -133,3 +133,60 @@ def test_the_board_issues_the_same_queries_for_10_talents_and_a_full_page(
 # session, user, the manager's permissions, cohort, periods, a page of talents, their placements,
 # seats taken across the cohort, projects, seats
 BOARD_QUERIES = 11
+# The projects and their seats are read for the choices of empty cells only.
+FULL_BOARD_QUERIES = BOARD_QUERIES - 2
+
+
+def _full_cohort_of_size(cohort, size):
+    hosts = [HostOrganizationFactory(name=f"Full host {n}", slug=f"full-host-{n}") for n in range(3)]
+    projects = [approved_project(host, cohort, seats=(size, size, size)) for host in hosts]
+    for number in range(size):
+        profile = accepted_talent(cohort, number)
+        for period in (1, 2, 3):
+            place(profile, projects[(number + period) % 3], period, status="confirmed")
+
+
+@pytest.mark.parametrize("size", [10, BOARD_PAGE_SIZE])
+def test_a_board_without_an_empty_cell_reads_no_projects_whatever_its_size(
+    client, manager, rotation_cohort, django_assert_num_queries, size
+):
+    _full_cohort_of_size(rotation_cohort, size)
+    client.force_login(manager)
+    client.get(board_url(rotation_cohort))
+    with django_assert_num_queries(FULL_BOARD_QUERIES):
+        response = client.get(board_url(rotation_cohort))
+    page = response.content.decode()
+    assert page.count('<td class="board-cell board-confirmed">') == 3 * size
+    assert "Choose a project" not in page
+
+
+def test_a_placed_cell_shows_its_host_project_status_and_the_manager_s_actions(
+    client, manager, rotation_cohort, hosts_with_projects
+):
+    first, second = accepted_talent(rotation_cohort, 1), accepted_talent(rotation_cohort, 2)
+    proposed = place(first, hosts_with_projects[0], 1)
+    completed = place(second, hosts_with_projects[1], 1, status="completed")
+    client.force_login(manager)
+    page = client.get(board_url(rotation_cohort)).content.decode()
+
+    confirm_url = reverse("admin:rotations_board_confirm", args=[rotation_cohort.slug])
+    cancel_url = reverse("admin:rotations_placement_cancel", args=[proposed.uuid])
+    assert f'<form method="post" action="{confirm_url}" class="board-inline">' in page
+    assert f'<input type="hidden" name="placement" value="{proposed.uuid}">' in page
+    assert page.count('name="csrfmiddlewaretoken"') >= 2  # the cell's form has its token, as every form
+    assert f'<a href="{cancel_url}">Cancel…</a>' in page
+    assert f"<strong>{completed.host.name}</strong><br>{completed.project.title}<br>" in page
+    # A completed placement can be neither confirmed nor cancelled.
+    assert reverse("admin:rotations_placement_cancel", args=[completed.uuid]) not in page
+    assert page.count('value="' + str(completed.uuid) + '"') == 0
+
+    # Its token is the one the confirm view accepts.
+    client_with_checks = client.__class__(enforce_csrf_checks=True)
+    client_with_checks.force_login(manager)
+    board = client_with_checks.get(board_url(rotation_cohort))
+    token = board.content.decode().split('board-inline"><input type="hidden" name="csrfmiddlewaretoken" value="')[1][
+        :64
+    ]
+    client_with_checks.post(confirm_url, {"csrfmiddlewaretoken": token, "placement": proposed.uuid})
+    proposed.refresh_from_db()
+    assert proposed.status == PlacementStatus.CONFIRMED

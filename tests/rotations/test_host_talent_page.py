@@ -181,9 +181,9 @@ def test_the_talent_page_has_a_fixed_query_count(
     assert response.content.decode().count("Skill ") >= size
 
 
-# session, user, membership, the application with talent and cohort, its skills, the navigation's talent
-# check, the placements with the organisation
-TALENT_PAGE_QUERIES = 7
+# session, user with membership (portal/signed_in_user.py), the application with talent and cohort, its
+# skills, the placements with the organisation
+TALENT_PAGE_QUERIES = 5
 
 
 def test_the_privacy_page_says_what_hosts_see(client):

@@ -119,5 +119,43 @@ def test_cv_of_the_cohort_application_is_the_one_served(client, host_member, tal
     assert talent_placement.cohort.slug in response["Content-Disposition"]
 
 
-# session, user, membership, placements, cohort periods, evaluations, interests, mutual pairs, calendar feed
-HOST_TALENTS_QUERIES = 10
+# session, user with membership, placements, their evaluations, hiring interests, cohort periods, calendar feed
+HOST_TALENTS_QUERIES = 7
+
+
+def _talent_row(page, placement):
+    """The host talents page's <tr> of `placement` (found by its CV link)."""
+    start = page.index(reverse("rotations_host:cv", args=[placement.uuid]))
+    return page[page.rindex("<tr", 0, start) : page.index("</tr>", start)]
+
+
+def test_the_host_talents_row_follows_feedback_and_hiring_interest(
+    client, talent, host_member, talent_placement, time_machine
+):
+    time_machine.move_to(talent_placement.ends_on - timedelta(days=5), tick=False)  # last period, feedback open
+    name = talent_placement.talent.name
+    client.force_login(host_member)
+    row = _talent_row(client.get(reverse("rotations_host:talents")).content.decode(), talent_placement)
+    assert reverse("rotations_host:feedback", args=[talent_placement.uuid]) in row
+    assert f"We would like to hire {name}" in row
+
+    feedback = {"project_rating": 5, "support_rating": 4, "growth_rating": 5, "comments": "A great colleague."}
+    client.post(reverse("rotations_host:feedback", args=[talent_placement.uuid]), feedback)
+    client.post(reverse("rotations_host:hiring", args=[talent_placement.uuid]), {"interested": "yes"})
+    row = _talent_row(client.get(reverse("rotations_host:talents")).content.decode(), talent_placement)
+    assert "Given" in row and reverse("rotations_host:feedback", args=[talent_placement.uuid]) not in row
+    assert f"Withdraw interest in {name}" in row
+
+    client.force_login(talent)
+    client.post(reverse("rotations_talent:hiring"), {"host": talent_placement.host.slug, "interested": "yes"})
+    client.force_login(host_member)
+    row = _talent_row(client.get(reverse("rotations_host:talents")).content.decode(), talent_placement)
+    assert "Mutual" in row and "<form" not in row
+
+
+def test_hiring_interest_is_not_offered_before_the_last_period(client, host_member, talent_placement, time_machine):
+    time_machine.move_to(talent_placement.starts_on - timedelta(days=30), tick=False)
+    client.force_login(host_member)
+    row = _talent_row(client.get(reverse("rotations_host:talents")).content.decode(), talent_placement)
+    assert "<form" not in row
+    assert reverse("rotations_host:feedback", args=[talent_placement.uuid]) not in row

@@ -95,10 +95,10 @@ def test_the_application_page_lists_downloads_with_a_fixed_query_count(
         CVDownload(application=talent_application, reader=CVReader.PROGRAMME, by=manager) for _ in range(downloads)
     )
     client.force_login(talent)
-    # session, user, profile, applications, their events, their periods, the open call, the downloads with
-    # who and which cohort, whether the subnavigation shows "Rank projects"; their count only when the
-    # list is full.
-    with django_assert_num_queries(7 + 1 + 1 + (downloads >= SHOWN_DOWNLOADS)):
+    # session, user with their profile, applications, their events, their periods, the open call, the
+    # downloads with who and which cohort, whether the subnavigation shows "Rank projects"; their count only
+    # when the list is full.
+    with django_assert_num_queries(6 + 1 + 1 + (downloads >= SHOWN_DOWNLOADS)):
         page = client.get(reverse("talents:application")).content.decode()
     assert page.count('"timeline-status">The programme team<') == min(downloads, SHOWN_DOWNLOADS)
     if downloads > SHOWN_DOWNLOADS:
