@@ -5,7 +5,8 @@ from talents.models import Application
 
 
 def talent(request):
-    """`is_talent` and `talent_ranks_projects` for the navigation, each evaluated only if a template asks."""
+    """`is_talent` (pages that word themselves by role) and `talent_ranks_projects` (the talent's subnavigation),
+    each evaluated only if a template asks."""
     user = getattr(request, "user", None)
     return {
         "is_talent": (lambda: is_talent(user)) if user else False,
