@@ -3,22 +3,13 @@ Python: a URL reversed once per page, dates as the `|date` filter writes them (i
 zone), the templates' sentences by their msgids. Per-row template logic was most of these pages' time.
 """
 
-import uuid
 from dataclasses import dataclass
 
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from blog.choices import PostStatus
-
-_PLACEHOLDER = uuid.UUID(int=0)
-
-
-def _url_maker(name):
-    """A function from a uuid to the URL `name` takes it in, for the cost of one reverse() per page."""
-    pattern = reverse(name, args=[_PLACEHOLDER])
-    return lambda value: pattern.replace(str(_PLACEHOLDER), str(value))
+from eyeforai.paths import uuid_paths
 
 
 def _date(moment, format_name="DATE_FORMAT"):
@@ -44,7 +35,7 @@ class MyPostRow:
 
 def my_post_rows(posts, *, talent):
     """Posts by `talent` (with their authorships and the co-authors' users) as /talent/blog/ lists them."""
-    edit_url = _url_maker("blog_talent:edit")
+    edit_url = uuid_paths("blog_talent:edit")
     rows = []
     for post in posts:
         coauthors = [a.talent.name for a in post.authorships.all() if a.talent_id and a.talent_id != talent.pk]
@@ -83,7 +74,7 @@ class SharedPostRow:
 
 def shared_post_rows(posts, *, author_name):
     """Posts shared with a host (with their bylines) as /host/blog/ lists them; `author_name` writes a byline."""
-    post_url = _url_maker("blog_host:post")
+    post_url = uuid_paths("blog_host:post")
     return [
         SharedPostRow(
             title=post.title,

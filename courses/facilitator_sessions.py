@@ -11,7 +11,7 @@ from django.utils.formats import get_format
 
 from courses.choices import SessionFormat
 from courses.models import Session
-from courses.paths import uuid_paths
+from eyeforai.paths import uuid_paths
 
 PAST_PER_PAGE = 10
 CARD_FIELDS = ("uuid", "format", "starts_at", "ends_at", "capacity", "city", "venue", "cancelled_at")

@@ -5,14 +5,12 @@ than the rest of the page. The text is the template's: the same msgids, the same
 hosts/includes/status.html.
 """
 
-import uuid
 from dataclasses import dataclass
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-_PLACEHOLDER = uuid.UUID(int=0)
+from eyeforai.paths import uuid_paths
 
 
 @dataclass(frozen=True)
@@ -43,7 +41,7 @@ def _badge(project):
 def project_tables(projects):
     """Projects loaded by Project.objects.listed_for (cohort and seats with them, cohort order) as one
     CohortTable per cohort."""
-    pattern = reverse("hosts_members:project_detail", args=[_PLACEHOLDER])
+    project_path = uuid_paths("hosts_members:project_detail")
     tables, cohort_id = [], None
     for project in projects:
         if project.cohort_id != cohort_id:
@@ -61,7 +59,7 @@ def project_tables(projects):
         tables[-1].rows.append(
             ProjectRow(
                 title=project.title,
-                url=pattern.replace(str(_PLACEHOLDER), str(project.uuid)),
+                url=project_path(project.uuid),
                 status=project.get_status_display(),
                 badge=_badge(project),
                 seats=seats,

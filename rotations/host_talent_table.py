@@ -6,21 +6,14 @@ strings the template only places. The text is the same as the template's: the se
 msgids, dates `formats.date_format` as `|date` does.
 """
 
-import uuid
 from dataclasses import dataclass
 
-from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-_PLACEHOLDER = uuid.UUID(int=0)
+from eyeforai.paths import uuid_paths
+
 EN_DASH = "\u2013"
-
-
-def _url_maker(name):
-    """A function from a uuid to the URL `name` takes it in, for the cost of one reverse() per page."""
-    pattern = reverse(name, args=[_PLACEHOLDER])
-    return lambda value: pattern.replace(str(_PLACEHOLDER), str(value))
 
 
 @dataclass(frozen=True)
@@ -50,8 +43,8 @@ class CohortTable:
 
 def host_talent_tables(rows):
     """host_talents' rows (already in cohort order) as one CohortTable per cohort."""
-    talent_url, cv_url = _url_maker("rotations_host:talent"), _url_maker("rotations_host:cv")
-    feedback_url, hiring_url = _url_maker("rotations_host:feedback"), _url_maker("rotations_host:hiring")
+    talent_url, cv_url = uuid_paths("rotations_host:talent"), uuid_paths("rotations_host:cv")
+    feedback_url, hiring_url = uuid_paths("rotations_host:feedback"), uuid_paths("rotations_host:hiring")
     tables, cohort_id = [], None
     for row in rows:
         placement = row["placement"]

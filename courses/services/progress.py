@@ -10,10 +10,10 @@ from django.utils import timezone
 from courses.choices import LessonState
 from courses.lesson_cache import published_outline
 from courses.models import Lesson, LessonProgress, Participant
-from courses.paths import uuid_paths
 from courses.services.attendance import complete_course_if_done
 from eyeforai.activity.services import record
 from eyeforai.mail.services import queue_email
+from eyeforai.paths import uuid_paths
 
 PROGRESS_RESOLUTION = timedelta(hours=1)
 

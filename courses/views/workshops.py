@@ -21,9 +21,9 @@ from django.views.decorators.http import require_GET, require_POST
 from courses.access import participant_of, participant_required
 from courses.calendar import CALENDAR_TYPE, session_calendar
 from courses.models import Booking, LessonProgress, Session
-from courses.paths import uuid_paths
 from courses.services import bookings
 from courses.session_facts import SessionFacts, facts_maker, session_facts
+from eyeforai.paths import uuid_paths
 
 DIGITAL = "digital"  # the region filter's value for digital sessions (held nowhere in particular)
 

@@ -1,4 +1,5 @@
-"""Paths of many objects of one kind for a list page, with one reverse() for the whole list."""
+"""Paths of many objects of one kind for a list page, with one reverse() for the whole list (the
+course, blog, host and rotation list pages build their rows with it)."""
 
 from django.urls import reverse
 
