@@ -3,20 +3,18 @@
 An overview reads some twenty tables and costs five times the bare signed-in page to build, while a
 person opens it far more often than anything on it changes. Each person's copy (per language) is kept
 under the current generation. Any INSERT, UPDATE or DELETE on a table of the apps an overview reads
-starts a new generation: it is noted where the SQL is run, not by model signals, because services
-write with QuerySet.update and bulk_create too (a cohort's placements confirmed at once, a ranking
-saved), which send none. What moves with the clock alone (a call opening or closing, a ranking
-deadline, an invitation expiring, a new day) ends a copy's life at that moment: `valid_until`.
-KEEP_SECONDS bounds it regardless, for writes made outside Django (psql, a restored database). The cache
-must be shared by every web and Celery process (CACHE_URL=redis://…) for a write in one to reach the
-copies the others keep, as for the public pages (portal/public/cache.py).
+starts a new generation: it is noted where the SQL is run (portal/write_watch.py), not by model
+signals, because services write with QuerySet.update and bulk_create too (a cohort's placements
+confirmed at once, a ranking saved), which send none. What moves with the clock alone (a call opening
+or closing, a ranking deadline, an invitation expiring, a new day) ends a copy's life at that moment:
+`valid_until`. KEEP_SECONDS bounds it regardless, for writes made outside Django (psql, a restored
+database). The cache must be shared by every web and Celery process (CACHE_URL=redis://…) for a write
+in one to reach the copies the others keep, as for the public pages (portal/public/cache.py).
 """
 
 import logging
 import math
-import re
 import secrets
-import time
 from datetime import datetime, timedelta
 from functools import cache as cache_result
 
@@ -32,6 +30,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from eyeforai.programme.models import Cohort
+from portal import write_watch
 
 logger = logging.getLogger(__name__)
 
@@ -47,50 +46,14 @@ OVERVIEW_APPS = ["talents", "hosts", "rotations", "programme"]
 # these, so a new kind passed to kept_overview belongs here too.
 OVERVIEW_KINDS = ("talent", "host")
 
-_WRITE = re.compile(r'^(?:INSERT INTO|UPDATE|DELETE FROM) "([^"]+)"')
-_WRITE_VERBS = ("INSERT", "UPDATE", "DELETE")
-
 
 @cache_result
-def _overview_tables():
+def overview_tables():
     # Asked at the first write, once the app registry is ready.
     models = [apps.get_model(settings.AUTH_USER_MODEL)]
     for label in OVERVIEW_APPS:
         models += apps.get_app_config(label).get_models(include_auto_created=True)
     return frozenset(model._meta.db_table for model in models)
-
-
-def new_generation():
-    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-
-
-def _new_generation_now():
-    # A cache outage must not fail the write that asked for it; the copies then age out by KEEP_SECONDS.
-    try:
-        new_generation()
-    except Exception:
-        logger.exception("Could not start a new generation of the overviews")
-
-
-def _note_writes(execute, sql, params, many, context):
-    result = execute(sql, params, many, context)
-    if not sql.startswith(_WRITE_VERBS):  # the reads, most queries, cost one comparison
-        return result
-    written = _WRITE.match(sql)
-    if written and written.group(1) in _overview_tables():
-        # Now, for a read later in the same transaction (and every test, which never commits); and again
-        # after commit, because a request in between may have kept the rows as they were before it.
-        _new_generation_now()
-        connection = context["connection"]
-        if connection.in_atomic_block:
-            transaction.on_commit(new_generation, using=connection.alias, robust=True)
-    return result
-
-
-def watch_writes(sender, connection, **kwargs):
-    """connection_created receiver (portal/signals.py): every new database connection notes its writes."""
-    if _note_writes not in connection.execute_wrappers:
-        connection.execute_wrappers.append(_note_writes)
 
 
 def _next_clock_change(now, moments):
@@ -117,7 +80,7 @@ def _read(key):
     """(generation, copy or None) from the cache, or (None, None) when the cache cannot be reached."""
     try:
         found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+        generation = write_watch.current_generation(found, GENERATION_KEY)
     except Exception:
         logger.exception("Could not read the overview from the cache; building it from the database")
         # Whatever the backend raises (refused, timed out): the page is still built, only not kept.

@@ -32,7 +32,7 @@ from eyeforai.activity import services as activity
 from eyeforai.activity.services import record
 from eyeforai.mail import retention as mail_retention
 from hosts.services.erasure import erase_member
-from portal import dashboard_cache
+from portal import dashboard_cache, signed_in_user
 from rotations.services import erasure as rotations
 from talents.models import TalentProfile
 from talents.services.erasure import erase_talent, forget_reader
@@ -124,7 +124,7 @@ def erase_account(erasure):
     Order: each app's rows first, while the person's name and addresses are still known, then the
     account itself, then the log, whose entries lose every mention of the name and addresses.
     Side effects: the activity entry "erasurerequest.erased" by the system, naming nobody; the person's
-    kept overviews are deleted from the cache, now and after commit.
+    kept overviews and kept signed-in copy are deleted from the cache, now and after commit.
     Returns the request; nothing happens unless it is confirmed (a repeated task is harmless).
     """
     erasure = ErasureRequest.objects.select_for_update().select_related("user").get(pk=erasure.pk)
@@ -148,6 +148,7 @@ def erase_account(erasure):
     mail_retention.erase_emails_to(addresses, words=words, replacement=ERASED)
     activity.forget_person(user, words=words, placeholder=placeholder)
     dashboard_cache.forget_person(user.pk)
+    signed_in_user.forget_person(user.pk)
     erasure.status = ErasureStatus.ERASED
     erasure.erased_at = timezone.now()
     erasure.save(update_fields=["status", "erased_at"])

@@ -1,5 +1,6 @@
 """Saving or deleting anything a public page shows starts a new generation of the page cache; writing
-to a table an overview reads starts a new generation of the overviews (portal/dashboard_cache.py)."""
+to a table an overview reads starts a new generation of the overviews (portal/dashboard_cache.py), and
+to a table the signed-in person is loaded from, of the kept signed-in people (portal/signed_in_user.py)."""
 
 from django.db import transaction
 from django.db.backends.signals import connection_created
@@ -8,7 +9,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from blog.models import AuthorPage, Authorship, Post, PostImage, Tag
 from eyeforai.programme.models import Cohort, Period, Skill
 from hosts.models import HostOrganization, Project, ProjectSeat
-from portal.dashboard_cache import watch_writes
+from portal import dashboard_cache, signed_in_user, write_watch
 from portal.public.cache import new_generation
 
 # What `/`, `/hosts/` and the host and project pages show: the announced cohorts and their periods;
@@ -43,4 +44,6 @@ for model in PUBLIC_MODELS:
     for field in model._meta.local_many_to_many:
         m2m_changed.connect(_invalidate, sender=field.remote_field.through, dispatch_uid=f"{uid}:{field.name}")
 
-connection_created.connect(watch_writes, dispatch_uid="overviews:watch-writes")
+write_watch.watch(dashboard_cache.GENERATION_KEY, dashboard_cache.overview_tables)
+write_watch.watch(signed_in_user.GENERATION_KEY, signed_in_user.role_tables)
+connection_created.connect(write_watch.watch_writes, dispatch_uid="kept-copies:watch-writes")

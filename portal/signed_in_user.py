@@ -1,28 +1,103 @@
-"""The signed-in person, with the object of the role they hold, in one query per request.
+"""The signed-in person, with the object of the role they hold, kept between requests until it changes.
 
 Every signed-in page asks who the person is (the session's user) and which role they hold (the
 navigation, the role decorators, the page itself). The role lives on `User.role`; its object (a
 talent profile, a host membership and its organisation, a course participant or facilitator) comes
 joined to the same row, so `talents.access.is_talent`, `hosts.access.membership_for` and
-`courses.access.participant_of` read what is already loaded. A role that changes takes effect on
-the next request: nothing is kept between requests but the session's user id.
+`courses.access.participant_of` read what is already loaded.
+
+Building that query costs more CPU than the rest of the session and authentication together, so the
+loaded person is kept in the cache under a generation (portal/write_watch.py): any write to the user
+table or a role object's table starts a new one, so a password changed, an account deactivated, a
+role granted or withdrawn shows on the next request, in every process. KEEP_SECONDS bounds a copy's
+life for writes made outside Django. Only what the query loaded is kept (the copy is stored before
+anything else is read through it, so no permission cache rides along), and it is deleted when the
+person is erased. With the cache down, the person is loaded from the database on every request.
 
 It lives in the top layer because it names every app's role object.
 """
 
+import logging
+from functools import cache as cache_result
+
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import transaction
+
+from portal import write_watch
+
+logger = logging.getLogger(__name__)
 
 # Reverse one-to-one relations: a person without one has it cached as missing, so asking costs no query.
 ROLE_OBJECTS = ("talent_profile", "host_membership__organization", "course_participant", "course_facilitator")
+
+GENERATION_KEY = "signed-in:generation"
+KEEP_SECONDS = 300
+
+
+@cache_result
+def role_tables():
+    """The tables the signed-in person is loaded from: the user's and each role object's."""
+    tables = set()
+    for path in ROLE_OBJECTS:
+        model = get_user_model()
+        tables.add(model._meta.db_table)
+        for name in path.split("__"):
+            model = model._meta.get_field(name).related_model
+            tables.add(model._meta.db_table)
+    return frozenset(tables)
+
+
+def _key(user_id):
+    return f"signed-in:{user_id}"
+
+
+def _load(user_id):
+    try:
+        return get_user_model()._default_manager.select_related(*ROLE_OBJECTS).get(pk=user_id)
+    except get_user_model().DoesNotExist:
+        return None
+
+
+def _kept_or_loaded(user_id):
+    key = _key(user_id)
+    try:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = write_watch.current_generation(found, GENERATION_KEY)
+    except Exception:
+        # Whatever the backend raises (refused, timed out): the person is still loaded, only not kept.
+        logger.exception("Could not read the signed-in person from the cache; loading from the database")
+        return _load(user_id)
+    copy = found.get(key)
+    if copy is not None and copy[0] == generation:
+        return copy[1]
+    user = _load(user_id)
+    if user is not None:
+        try:
+            cache.set(key, (generation, user), timeout=KEEP_SECONDS)
+        except Exception:
+            logger.exception("Could not keep the signed-in person in the cache")
+    return user
+
+
+def _forget(user_id):
+    try:
+        cache.delete(_key(user_id))
+    except Exception:
+        logger.exception("Could not delete an erased person's kept copy from the cache")
+
+
+def forget_person(user_id):
+    """Delete the person's kept copy (their account is being erased: it holds their name and email).
+    Now, and again after commit, as for the overviews (portal/dashboard_cache.forget_person)."""
+    _forget(user_id)
+    transaction.on_commit(lambda: _forget(user_id), robust=True)
 
 
 class SignedInUserBackend(AuthenticationBackend):
     """allauth's backend (sign-in by email and password), loading the session's user with its role object."""
 
     def get_user(self, user_id):
-        try:
-            user = get_user_model()._default_manager.select_related(*ROLE_OBJECTS).get(pk=user_id)
-        except get_user_model().DoesNotExist:
-            return None
-        return user if self.user_can_authenticate(user) else None
+        user = _kept_or_loaded(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None

@@ -21,3 +21,11 @@ def wait_until(condition, *, timeout=30.0, interval=0.05, message="condition"):
             return
         time.sleep(interval)
     raise AssertionError(f"Timed out after {timeout}s waiting for {message}")
+
+
+def person_loaded_afresh():
+    """The next request loads the signed-in person from the database (portal/signed_in_user.py), as after
+    any write to the account tables, so a query count includes that load whatever the test did before."""
+    from portal import signed_in_user, write_watch  # noqa: PLC0415 - Django is set up by then
+
+    write_watch.new_generation(signed_in_user.GENERATION_KEY)

@@ -18,6 +18,7 @@ from blog.services.author_pages import update_author_page
 from blog.services.review import comment_on_post, publish_post, share_with_hosts, submit_post
 from portal import erasure
 from tests.blog.fixtures import PostFactory, TagFactory, png_upload
+from tests.conftest_helpers import person_loaded_afresh
 from tests.portal.erasure_helpers import rows_mentioning
 
 NAME = "Amara Okafor"  # the `talent` fixture
@@ -144,6 +145,7 @@ def test_the_blog_part_of_the_export_reads_the_same_queries_whatever_the_number_
     client.force_login(talent)
 
     def queries():
+        person_loaded_afresh()
         with CaptureQueriesContext(connection) as captured:
             download(client)
         return len(captured)

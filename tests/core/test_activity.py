@@ -31,6 +31,7 @@ from rotations.choices import PlacementStatus
 from rotations.models import CalendarFeed, Placement
 from rotations.services.placements import advance_placements
 from talents.models import Application, DayLog
+from tests.conftest_helpers import person_loaded_afresh
 from tests.factories import ManagerFactory, OutboundEmailFactory, ProjectFactory, UserFactory, pdf_bytes
 from tests.rotations.fixtures import accept, place
 from tests.rotations.fixtures import accepted_talent as accepted_in
@@ -439,6 +440,7 @@ def test_nobody_adds_changes_or_deletes_entries(client, manager, logged):
 
 
 def _queries(client, url):
+    person_loaded_afresh()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)

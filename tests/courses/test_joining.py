@@ -18,6 +18,7 @@ from eyeforai.accounts.choices import Role
 from eyeforai.accounts.signup import SESSION_KEY
 from eyeforai.mail.models import OutboundEmail
 from talents.models import TalentProfile
+from tests.conftest_helpers import person_loaded_afresh
 from tests.courses.factories import ParticipantFactory, PublicBodyFactory
 from tests.factories import PASSWORD as FACTORY_PASSWORD
 from tests.factories import UserFactory
@@ -202,10 +203,12 @@ def test_the_join_page_reads_the_organisations_in_one_query(client, newcomer, dj
     client.force_login(newcomer)
     PublicBodyFactory.create_batch(3)
     # The session, the user (with the rows of their roles), a verified address?, the bodies.
+    person_loaded_afresh()
     with django_assert_num_queries(4):
         client.get(URL)
     PublicBodyFactory.create_batch(40)
     PublicBodyFactory.create_batch(10, kind=BodyKind.AGENCY, code="", county_code="")
+    person_loaded_afresh()
     with django_assert_num_queries(4):
         client.get(URL)
 

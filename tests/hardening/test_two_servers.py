@@ -1,6 +1,7 @@
 """Past one machine: two gunicorn servers behind a load balancer, on one PostgreSQL and one Redis
-(README, "Growing past one machine"). Sessions, rate limits, the public pages' cache and the outbox
-are held there, not in a server, so a visitor may land on either server for any request.
+(README, "Growing past one machine"). Sessions, rate limits, the public pages' cache, the kept
+signed-in person and the outbox are held there, not in a server, so a visitor may land on either
+server for any request.
 
 Both servers run the production WSGI application with DEBUG off, the same secret and this test run's
 database and Redis. Every visitor comes from a client address of its own, so the rate-limit counts it
@@ -16,6 +17,7 @@ from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal.ratelimit import parse_rates
 from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 from eyeforai.mail.choices import EmailStatus
@@ -132,6 +134,24 @@ def test_failed_sign_ins_count_across_both_servers(transactional_db, servers):
     assert [answer.status for answer in answers[posts_allowed:]] == [429, 429]  # on A, then on B
 
     assert sign_in(Visitor(new_client_address()), b, amara.email, PASSWORD).status == 302
+
+
+def test_an_account_deactivated_anywhere_is_signed_out_on_both_servers_at_once(
+    transactional_db, servers, cache_of_the_servers
+):
+    a, b = servers
+    jonas = person(first_name="Jonas", last_name="Berg")
+    browser = Visitor(new_client_address())
+    assert sign_in(browser, a, jonas.email, PASSWORD).status == 302
+    # Both servers now read the person from the copy kept in Redis (portal/signed_in_user.py).
+    assert browser.get(a, "/talent/").status == 200 and browser.get(b, "/talent/").status == 200
+
+    # A write in a third process, by a QuerySet (no signal): noted where the SQL runs, in the shared cache.
+    get_user_model().objects.filter(pk=jonas.pk).update(is_active=False)
+
+    for server in (a, b):
+        page = browser.get(server, "/talent/")
+        assert page.status == 302 and page.headers["Location"].startswith(LOGIN)
 
 
 def test_a_change_replaces_the_public_page_on_both_servers_at_once(transactional_db, servers, cache_of_the_servers):

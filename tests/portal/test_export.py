@@ -16,6 +16,7 @@ from hosts.services.invitations import accept_invitation
 from rotations.models import Evaluation, HiringInterest, HostRanking, TalentPreference
 from talents.choices import CVReader
 from talents.models import CVDownload, DayLog
+from tests.conftest_helpers import person_loaded_afresh
 from tests.factories import (
     AbsenceFactory,
     ApplicationFactory,
@@ -133,6 +134,7 @@ def test_the_export_reads_the_same_number_of_queries_whatever_the_history(
     client.force_login(talent)
 
     def queries():
+        person_loaded_afresh()
         with CaptureQueriesContext(connection) as captured:
             response = client.get(reverse(url_name))
             if response.streaming:

@@ -361,9 +361,9 @@ def test_a_copy_kept_while_the_erasure_commits_is_deleted_after_commit(
 # deadline comes (how long the kept copy may serve). An accepted talent's rotations part adds placements
 # and the calendar feed, and each state what it shows: the ranking's one count; a running cohort's logs
 # and absences; the talent's feedback already given, once a form is open. Seen again, the page is the
-# kept copy: the session and the user only.
+# kept copy, and so is the person (portal/signed_in_user.py): the session only.
 BASE_QUERIES = 7
-KEPT_QUERIES = 2
+KEPT_QUERIES = 1
 STATE_QUERIES = {"applied": 0, "ranking": 3, "matched": 3, "running": 4, "feedback": 5, "finished": 3}
 
 

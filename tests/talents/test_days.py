@@ -220,14 +220,14 @@ def test_the_days_page_and_dashboard_issue_a_fixed_number_of_queries(client, db,
     # projects" check (the navigation's host check costs none: a talent's role says she is no host member)
     with django_assert_num_queries(7):
         assert client.get(reverse("talents:days")).status_code == 200
-    # Seen again, the weeks, absences and forms come from the cache (talents/days_page.py): session, user,
-    # and the subnavigation's check.
-    with django_assert_num_queries(3):
+    # Seen again, the weeks, absences and forms come from the cache (talents/days_page.py), and the person
+    # too (portal/signed_in_user.py): session and the subnavigation's check.
+    with django_assert_num_queries(2):
         assert client.get(reverse("talents:days")).status_code == 200
-    # session, user, profile, applications (with events and periods), the open call, logs, absences; rotations'
+    # session, profile, applications (with events and periods), the open call, logs, absences; rotations'
     # section: placements, calendar feed (the cohort being matched comes from the applications loaded).
     # tests/portal/test_talent_overview.py counts every other state of the year.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(reverse("portal:talent_dashboard")).status_code == 200
 
 

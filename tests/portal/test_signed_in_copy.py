@@ -1,0 +1,96 @@
+"""The signed-in person kept between requests (portal/signed_in_user.py): every change to the account or
+its role shows on the next request, however it was written; an erasure deletes the copy; with the cache
+down the person is loaded from the database."""
+
+import logging
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.urls import reverse
+
+from eyeforai.accounts.choices import ErasureStatus
+from hosts.models import HostOrganization
+from portal import erasure
+from talents.models import TalentProfile
+
+pytestmark = pytest.mark.django_db
+
+PRIVACY = "/privacy/"
+CACHE_DOWN = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+}
+
+
+def kept(user):
+    return cache.get(f"signed-in:{user.pk}")
+
+
+def test_the_first_signed_in_request_keeps_the_person_with_their_role(client, talent):
+    client.force_login(talent)
+    assert kept(talent) is None
+
+    client.get(PRIVACY)
+
+    _generation, copy = kept(talent)
+    assert copy.pk == talent.pk
+    assert copy.talent_profile.pk == TalentProfile.objects.get(user=talent).pk
+
+
+def test_a_deactivation_written_by_a_queryset_update_signs_the_person_out_at_once(client, talent):
+    client.force_login(talent)
+    assert client.get("/talent/").status_code == 200
+
+    get_user_model().objects.filter(pk=talent.pk).update(is_active=False)
+
+    response = client.get("/talent/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_a_password_changed_elsewhere_ends_the_session_at_once(client, talent):
+    client.force_login(talent)
+    assert client.get("/talent/").status_code == 200
+
+    other = get_user_model().objects.get(pk=talent.pk)
+    other.set_password("a new and long passphrase 42")
+    other.save(update_fields=["password"])
+
+    response = client.get("/talent/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_a_host_organisation_renamed_shows_in_the_next_request(client, host_member, host_organization):
+    client.force_login(host_member)
+    client.get(PRIVACY)
+
+    HostOrganization.objects.filter(pk=host_organization.pk).update(name="Renamed Regional Hospital")
+
+    assert "Renamed Regional Hospital" in client.get("/host/").text
+
+
+def test_an_erasure_deletes_the_kept_person(client, talent, manager, django_capture_on_commit_callbacks):
+    client.force_login(talent)
+    client.get(PRIVACY)
+    assert kept(talent) is not None
+    request = erasure.request_erasure(talent, by=talent)
+    erasure.confirm_erasure(request, by=manager)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        erased = erasure.erase_account(request)
+
+    assert erased.status == ErasureStatus.ERASED
+    assert kept(talent) is None
+
+
+def test_with_the_cache_down_the_person_is_loaded_from_the_database(settings, client, talent, caplog):
+    settings.CACHES = CACHE_DOWN
+    client.force_login(talent)
+
+    with caplog.at_level(logging.ERROR, logger="portal.signed_in_user"):
+        response = client.get("/talent/")
+
+    assert response.status_code == 200
+    assert "My programme" in response.text
+    assert "Could not read the signed-in person from the cache" in caplog.text
