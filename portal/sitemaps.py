@@ -64,6 +64,18 @@ class TagSitemap(Sitemap):
         return Tag.objects.filter(posts__status=PostStatus.PUBLISHED).distinct().order_by("slug")
 
 
+class HostBlogSitemap(Sitemap):
+    """The blog's page of each active host organisation with a published post naming it. A host without one
+    has a page (blog:host answers every active host) but an empty one, left out as the tags without posts are."""
+
+    def items(self):
+        named = Post.objects.filter(status=PostStatus.PUBLISHED).values("hosts")
+        return HostOrganization.objects.active().filter(pk__in=named).only("slug").order_by("slug")
+
+    def location(self, organization):
+        return reverse("blog:host", kwargs={"slug": organization.slug})
+
+
 class AuthorSitemap(Sitemap):
     """Author pages of talents who show their name and have a published post."""
 
@@ -81,5 +93,6 @@ SITEMAPS = {
     "projects": ProjectSitemap,
     "posts": PostSitemap,
     "tags": TagSitemap,
+    "blog-hosts": HostBlogSitemap,
     "authors": AuthorSitemap,
 }

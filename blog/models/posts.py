@@ -137,6 +137,12 @@ class Post(models.Model):
     def is_published(self):
         return self.status == PostStatus.PUBLISHED
 
+    @property
+    def is_private_draft(self):
+        """A draft never sent for review: its authors' alone. Once submitted the team has seen it, even when it
+        is back with its authors; until then the team's pages and the activity log show nothing of it."""
+        return self.status == PostStatus.DRAFT and self.submitted_at is None
+
     # Each rule below is asked by its service (on the locked row) and by the pages that offer the step.
     @property
     def can_edit(self):

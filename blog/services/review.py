@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from blog.choices import EDITABLE_STATUSES, CommentKind, PostStatus
 from blog.models import Post, PostComment
 from blog.models.posts import RESERVED_SLUGS
+from blog.services.activity import record_step
 from blog.services.mail import member_addresses, tell, tell_authors, tell_team
 from blog.services.writing import lock_post
-from eyeforai.activity.services import record
 
 SLUG_LENGTH = 80
 
@@ -22,7 +22,7 @@ def _move(post, to, *, by, note=""):
     from_state = post.status
     post.status = to
     post.save()
-    record(post, f"post.{to}", by=by, from_state=from_state, to_state=to, note=note)
+    record_step(post, f"post.{to}", by=by, from_state=from_state, to_state=to, note=note)
 
 
 @transaction.atomic
@@ -72,7 +72,7 @@ def comment_on_post(post, *, body, by, kind, organization=None):
     if kind == CommentKind.HOST and post.shared_with_hosts_at is None:
         raise ValidationError(_("This post is not shown to host organisations."))
     comment = _comment(post, body=body, by=by, kind=kind, organization=organization)
-    record(post, "post.commented", by=by, note=kind)
+    record_step(post, "post.commented", by=by, note=kind)
     key = f"blog-comment:{comment.uuid}"
     if kind == CommentKind.TEAM:
         tell_authors(post, key=key, template="team_comment", comment=comment.body)
@@ -167,7 +167,7 @@ def share_with_hosts(post, *, by):
         raise ValidationError(_("This post names no host organisation."))
     post.shared_with_hosts_at = post.shared_with_hosts_at or timezone.now()
     post.save(update_fields=["shared_with_hosts_at", "updated_at"])
-    record(post, "post.shared", by=by)
+    record_step(post, "post.shared", by=by)
     tell(member_addresses(post), post, key=f"blog-shared:{post.uuid}", template="shared_with_host")
     return post
 

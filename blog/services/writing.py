@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from blog.choices import PostStatus
 from blog.images import LARGE_WIDTH, SMALL_WIDTH, check_upload, renditions
 from blog.models import Authorship, Post, PostImage
+from blog.services.activity import record_step
 from blog.services.mail import tell
-from eyeforai.activity.services import record
 
 MAX_IMAGES_PER_POST = 20
 MAX_AUTHORS = 4
@@ -81,7 +81,7 @@ def start_post(talent, *, data, by):
     post = Post(status=PostStatus.DRAFT)
     _apply(post, {**data, "cover": None})
     _set_authors(post, talent, data.get("coauthors", []))
-    record(post, "post.started", by=by, to_state=post.status)
+    record_step(post, "post.started", by=by, to_state=post.status)
     return post
 
 
@@ -94,18 +94,18 @@ def update_post(post, *, talent, data, by):
     _check_editable(post)
     _apply(post, data)
     _set_authors(post, talent, data.get("coauthors", []))
-    record(post, "post.changed", by=by)
+    record_step(post, "post.changed", by=by)
     return post
 
 
 @transaction.atomic
 def delete_draft(post, *, by):
     """An author deletes a draft never submitted, with its images. Side effect: the activity entry
-    "post.deleted" (on the author's own profile, since the post is gone)."""
+    "post.deleted", naming no title (blog.services.activity)."""
     post = lock_post(post)
-    if post.status != PostStatus.DRAFT or post.submitted_at is not None:
+    if not post.is_private_draft:
         raise ValidationError(_("Only a draft that was never submitted can be deleted; ask the team to remove it."))
-    record(post, "post.deleted", by=by, from_state=post.status)
+    record_step(post, "post.deleted", by=by, from_state=post.status)
     delete_image_files(list(post.images.all()))
     post.delete()
 
@@ -131,7 +131,7 @@ def add_image(post, *, upload, alt, by):
     image.image.save(large.name, large, save=False)
     image.small.save(small.name, small, save=False)
     image.save()
-    record(post, "post.image_added", by=by, note=image.alt)
+    record_step(post, "post.image_added", by=by, note=image.alt)
     return image
 
 
@@ -144,7 +144,7 @@ def remove_image(image, *, by):
     if post.cover_id == image.pk:
         post.cover = None
         post.save(update_fields=["cover", "updated_at"])
-    record(post, "post.image_removed", by=by, note=image.alt)
+    record_step(post, "post.image_removed", by=by, note=image.alt)
     delete_image_files([image])
     image.delete()
 

@@ -23,7 +23,10 @@ from pathlib import Path
 from tests.bench.inprocess import cpu_ms, profile
 from tests.bench.pacer import paced_run
 from tests.bench.setup import (
+    blog_author_path,
+    blog_host_path,
     blog_post_path,
+    blog_tag_path,
     board_path,
     host_page_path,
     knowledge_check_posts,
@@ -47,6 +50,9 @@ PAGES = [
     ("a project's page", "anonymous", project_page_path, PUBLIC),
     ("/blog/", "anonymous", "/blog/", PUBLIC),
     ("a blog post", "anonymous", blog_post_path, PUBLIC),
+    ("a blog tag's page", "anonymous", blog_tag_path, PUBLIC),
+    ("a host's blog page", "anonymous", blog_host_path, PUBLIC),
+    ("a blog author's page", "anonymous", blog_author_path, PUBLIC),
     ("the blog's Atom feed", "anonymous", "/blog/feed.atom", PUBLIC),
     ("/talent/", "talent", "/talent/", SIGNED_IN),
     ("/talent/days/", "talent", "/talent/days/", SIGNED_IN),

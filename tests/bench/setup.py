@@ -160,3 +160,39 @@ def blog_post_path():
     from blog.models import Post  # noqa: PLC0415
 
     return Post.objects.published().first().get_absolute_url()
+
+
+def _most_posted(queryset, posts):
+    """The row of `queryset` with the most published posts (through the relation `posts`): its blog page is the
+    fullest of its kind, as a reader following the busiest topic, host or author would see it."""
+    from django.db.models import Count, Q  # noqa: PLC0415
+
+    from blog.choices import PostStatus  # noqa: PLC0415
+
+    published = Count(posts, filter=Q(**{f"{posts}__status": PostStatus.PUBLISHED}))
+    return queryset.annotate(published=published).order_by("-published", "pk").first()
+
+
+def blog_tag_path():
+    """The blog's page of the tag most published demo posts carry."""
+    from blog.models import Tag  # noqa: PLC0415
+
+    return _most_posted(Tag.objects.all(), "posts").get_absolute_url()
+
+
+def blog_host_path():
+    """The blog's page of the active host organisation most published demo posts name."""
+    from django.urls import reverse  # noqa: PLC0415
+
+    from hosts.models import HostOrganization  # noqa: PLC0415
+
+    organization = _most_posted(HostOrganization.objects.active(), "blog_posts")
+    return reverse("blog:host", args=[organization.slug])
+
+
+def blog_author_path():
+    """The author page of the demo talent with the most published posts who shows their name."""
+    from blog.models import AuthorPage  # noqa: PLC0415
+
+    author_pages = AuthorPage.objects.filter(show_name=True)
+    return _most_posted(author_pages, "talent__blog_authorships__post").get_absolute_url()

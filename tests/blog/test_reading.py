@@ -15,7 +15,7 @@ from blog.services.author_pages import update_author_page
 from blog.services.writing import add_image
 from hosts.choices import OrganizationStatus
 from tests.blog.fixtures import PostFactory, TagFactory, make_writer, png_upload
-from tests.factories import CohortFactory, UserFactory
+from tests.factories import CohortFactory, HostOrganizationFactory, UserFactory
 
 SITE = "https://eyeforai.example.se"
 
@@ -252,6 +252,32 @@ def test_the_sitemap_lists_posts_tags_and_host_pages_but_no_draft(client, publis
     assert f"/blog/tags/{tag.slug}/" in text
     assert f"/hosts/{host_organization.slug}/" in text
     assert str(draft.uuid) not in text
+
+
+def test_the_sitemap_lists_the_blog_page_of_each_active_host_a_published_post_names(
+    client, published, draft, writer, host_organization, other_host_organization
+):
+    draft.hosts.add(other_host_organization)  # named by a draft only: its blog page lists nothing
+    former = HostOrganizationFactory(name="Closed Clinic", status=OrganizationStatus.FORMER)
+    published.hosts.add(former)  # its blog page is a 404
+
+    locations = re.findall(r"<loc>([^<]*)</loc>", page(client, "sitemap"))
+
+    blog_pages = [location for location in locations if "/blog/hosts/" in location]
+    assert blog_pages == [f"{SITE}/blog/hosts/{host_organization.slug}/"]
+    for location in blog_pages:
+        assert client.get(location.removeprefix(SITE)).status_code == 200
+    assert client.get(reverse("blog:host", args=[former.slug])).status_code == 404
+
+
+@pytest.mark.parametrize("many", [1, 6], indirect=True)
+def test_the_sitemap_issues_a_fixed_number_of_queries(client, many, other_host_organization, django_assert_num_queries):
+    other_host_organization.blog_posts.add(many[1])
+    # Each section's count, then its rows: hosts, projects (none here: no rows to read), posts, tags, hosts'
+    # blog pages, authors.
+    with django_assert_num_queries(11):
+        text = page(client, "sitemap")
+    assert f"/blog/hosts/{other_host_organization.slug}/" in text
 
 
 def test_the_sitemap_names_site_url_whatever_host_the_request_names(
