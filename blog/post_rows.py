@@ -16,6 +16,21 @@ def _date(moment, format_name="DATE_FORMAT"):
     return formats.date_format(timezone.localtime(moment), format_name) if moment else ""
 
 
+class _Days:
+    """Each local day as DATE_FORMAT writes it, formatted once per list: a writer's posts were started,
+    changed and published on a few days, and each formatting looks up the language's month names."""
+
+    def __init__(self):
+        self._written = {}
+
+    def __call__(self, moment):
+        local = timezone.localtime(moment)
+        day = local.date()
+        if day not in self._written:
+            self._written[day] = formats.date_format(local, "DATE_FORMAT")
+        return self._written[day]
+
+
 @dataclass(frozen=True)
 class MyPostRow:
     title: str
@@ -33,12 +48,19 @@ class MyPostRow:
     coauthors: str
 
 
-def my_post_rows(posts, *, talent):
-    """Posts by `talent` (with their authorships and the co-authors' users) as /talent/blog/ lists them."""
+def _name(first_name, last_name, email):
+    """TalentProfile.name, from its user's fields."""
+    return f"{first_name} {last_name}".strip() or email
+
+
+def my_post_rows(posts, *, coauthors):
+    """A talent's posts as /talent/blog/ lists them; `coauthors`: {post id: [the other authors' users'
+    (first name, last name, email)] in byline order}."""
     edit_url = uuid_paths("blog_talent:edit")
+    day = _Days()
     rows = []
     for post in posts:
-        coauthors = [a.talent.name for a in post.authorships.all() if a.talent_id and a.talent_id != talent.pk]
+        names = [_name(*person) for person in coauthors.get(post.pk, [])]
         published = post.is_published
         scheduled = post.status == PostStatus.SCHEDULED
         rows.append(
@@ -46,18 +68,18 @@ def my_post_rows(posts, *, talent):
                 title=post.title,
                 edit_url=edit_url(post.uuid),
                 status=post.status,
-                status_label=post.get_status_display(),
-                started=_date(post.created_at),
+                status_label=PostStatus(post.status).label,
+                started=day(post.created_at),
                 started_iso=timezone.localtime(post.created_at).isoformat(),
-                changed=_date(post.updated_at),
+                changed=day(post.updated_at),
                 changed_iso=timezone.localtime(post.updated_at).isoformat(),
                 published_url=post.get_absolute_url() if published else "",
-                published=_date(post.published_at) if published else "",
+                published=day(post.published_at) if published and post.published_at else "",
                 public_page_label=_("(public page of “%(title)s”)") % {"title": post.title} if published else "",
                 scheduled=_("Scheduled for %(when)s") % {"when": _date(post.publish_at, "DATETIME_FORMAT")}
                 if scheduled and not published
                 else "",
-                coauthors=", ".join(coauthors) or "—",
+                coauthors=", ".join(names) or "—",
             )
         )
     return rows

@@ -21,13 +21,14 @@ from talents.access import (
     is_talent,
     talent_required,
 )
+from talents.application_page import applications_with_cohorts, download_rows, ranks_projects, stage_rows
 from talents.choices import CVReader
 from talents.days_page import days_page
 from talents.forms import AbsenceForm, ApplicationForm, DayLogForm, ProfileForm
 from talents.models import Application
 from talents.services import applications as application_services
 from talents.services import days as day_services
-from talents.services.cv_downloads import download_cv, downloads_for_talent
+from talents.services.cv_downloads import download_cv
 from talents.services.profiles import save_profile
 
 
@@ -59,9 +60,13 @@ def _saving_too_often(request):
 
 
 def _render_application(request, context, status=200):
-    """The application page, with "who opened my CV" (the talent's downloads list) under it."""
-    downloads, download_count = downloads_for_talent(context["talent"])
-    context = {**context, "cv_downloads": downloads, "cv_download_count": download_count, "readers": CVReader}
+    """The application page, with "who opened my CV" (the talent's downloads list) under it. The stages
+    are read for any application the page is about, though a draft's form does not show them: the page
+    asks the same queries whichever way it shows the application."""
+    downloads, download_count = download_rows(context["talent"])
+    shown = context["application"]
+    stages = stage_rows(shown) if shown is not None else []
+    context = {**context, "cv_downloads": downloads, "cv_download_count": download_count, "stages": stages}
     return render(request, "talents/application.html", context, status=status)
 
 
@@ -69,14 +74,17 @@ def _render_application(request, context, status=200):
 @require_http_methods(["GET", "POST"])
 def application(request):
     talent = _talent(request)
-    current, open_call = application_services.current_application(talent)
+    applications = applications_with_cohorts(talent)
+    current, open_call = application_services.current_application(talent, applications=applications)
+    # The subnavigation's "Rank projects" link, from the applications at hand rather than its own query.
+    page = {"talent": talent, "talent_ranks_projects": ranks_projects(applications)}
     if current is None and open_call is None:
-        return _render_application(request, {"talent": talent, "application": None})
+        return _render_application(request, {**page, "application": None})
     if current is not None and not current.is_editable:
         if request.method == "POST":
             messages.error(request, _("This application has been submitted and can no longer be changed."))
             return redirect("talents:application")
-        return _render_application(request, {"talent": talent, "application": current})
+        return _render_application(request, {**page, "application": current})
     instance = current or Application(talent=talent, cohort=open_call)
     if request.method == "POST" and _saving_too_often(request):
         # Checked before the form: a refused save costs no CV check and changes nothing.
@@ -85,7 +93,7 @@ def application(request):
             None,
             _("You have saved your application many times in a short while. Please wait a few minutes and try again."),
         )
-        context = {"talent": talent, "application": current, "form": form, "cohort": instance.cohort}
+        context = {**page, "application": current, "form": form, "cohort": instance.cohort}
         return _render_application(request, context, status=429)
     action = request.POST.get("action", "save")
     form = ApplicationForm(
@@ -109,7 +117,7 @@ def application(request):
             else:
                 messages.success(request, _("Your draft is saved. You can come back to it until the deadline."))
             return redirect("talents:application")
-    context = {"talent": talent, "application": current, "form": form, "cohort": instance.cohort}
+    context = {**page, "application": current, "form": form, "cohort": instance.cohort}
     return _render_application(request, context)
 
 

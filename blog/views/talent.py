@@ -1,9 +1,10 @@
 """/talent/blog/…: a talent's own posts, the page to write one (text, images, the review thread) and their
 author page. Each step is a service of blog/services; a refusal becomes an error next to its field."""
 
+from collections import defaultdict
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -40,7 +41,21 @@ def _refuse(request, error):
 
 # What the list shows (blog.post_rows.my_post_rows); the body and the rest are not loaded.
 MY_POSTS_FIELDS = ["uuid", "slug", "title", "status", "created_at", "updated_at", "published_at", "publish_at"]
-MY_POSTS_AUTHORSHIP_FIELDS = ["post_id", "talent__user__first_name", "talent__user__last_name", "talent__user__email"]
+
+
+def _coauthors(posts, *, talent):
+    """{post id: [its other authors' users' (first name, last name, email)], in byline order}: a list of
+    values, where a prefetch of the authorships with their talents and users cost more than the posts."""
+    others = (
+        Authorship.objects.filter(post__in=[post.pk for post in posts], talent__isnull=False)
+        .exclude(talent=talent)
+        .order_by("position", "pk")
+        .values_list("post_id", "talent__user__first_name", "talent__user__last_name", "talent__user__email")
+    )
+    coauthors = defaultdict(list)
+    for post_id, *person in others:
+        coauthors[post_id].append(person)
+    return coauthors
 
 
 @talent_required
@@ -50,14 +65,10 @@ def my_posts(request):
     if talent is None:
         # A talent not yet accepted: the page explains, rather than a 404 from a link in the navigation.
         return render(request, "blog/talent/posts.html", {"talent": None})
-    authorships = Authorship.objects.select_related("talent__user").only(*MY_POSTS_AUTHORSHIP_FIELDS)
-    posts = (
-        Post.objects.written_by(talent)
-        .only(*MY_POSTS_FIELDS)
-        .prefetch_related(Prefetch("authorships", queryset=authorships))
-        .order_by("-updated_at", "-pk")
-    )
-    return render(request, "blog/talent/posts.html", {"talent": talent, "rows": my_post_rows(posts, talent=talent)})
+    posts = list(Post.objects.written_by(talent).only(*MY_POSTS_FIELDS).order_by("-updated_at", "-pk"))
+    coauthors = _coauthors(posts, talent=talent) if posts else {}
+    rows = my_post_rows(posts, coauthors=coauthors)
+    return render(request, "blog/talent/posts.html", {"talent": talent, "rows": rows})
 
 
 # --- Writing a post --------------------------------------------------------------------------------

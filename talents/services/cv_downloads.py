@@ -8,9 +8,6 @@ from django.utils import timezone
 from talents.cv import cv_download_response
 from talents.models import CVDownload
 
-# The talent's list shows the newest ones; older downloads stay in the database (and the export).
-SHOWN_DOWNLOADS = 50
-
 
 @transaction.atomic
 def download_cv(application, *, by, reader, organization_name="", inline=False):
@@ -34,11 +31,3 @@ def download_cv(application, *, by, reader, organization_name="", inline=False):
 def _opened_today(application, by):
     start_of_day = timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
     return CVDownload.objects.filter(application=application, by=by, at__gte=start_of_day).exists()
-
-
-def downloads_for_talent(talent):
-    """(the newest SHOWN_DOWNLOADS downloads of the talent's CVs, how many there are in all): one
-    query, and a count only when the list is full."""
-    downloads = CVDownload.objects.filter(application__talent=talent).select_related("by", "application__cohort")
-    shown = list(downloads[:SHOWN_DOWNLOADS])
-    return shown, downloads.count() if len(shown) == SHOWN_DOWNLOADS else len(shown)

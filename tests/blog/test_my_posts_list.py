@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.choices import PostStatus
-from tests.blog.fixtures import PostFactory
+from blog.models import Authorship
+from tests.blog.fixtures import PostFactory, make_writer
+from tests.factories import UserFactory
 
 
 @pytest.fixture
@@ -42,13 +44,23 @@ def test_each_row_says_the_posts_state_and_co_authors(writer_client, writer, oth
     assert f'datetime="{timezone.localtime(draft.created_at).isoformat()}"' in _row(page, draft)
 
 
+def test_co_authors_are_named_in_byline_order_and_an_erased_one_is_left_out(writer_client, writer, other_writer):
+    third = make_writer(UserFactory(first_name="Zelda", last_name="Berg"))
+    post = PostFactory(authors=[third, writer, other_writer], title="Three of us")
+    Authorship.objects.create(post=post, talent=None, position=3)  # an erased talent's byline stays
+
+    row = _row(writer_client.get(reverse("blog_talent:posts")).content.decode(), post)
+
+    assert f'<td data-label="Co-authors">Zelda Berg, {other_writer.name}</td>' in row
+
+
 @pytest.mark.parametrize("size", [1, 15])
 def test_the_list_issues_a_fixed_number_of_queries(
     writer_client, writer, other_writer, size, django_assert_num_queries
 ):
     for _ in range(size):
         PostFactory(authors=[writer, other_writer])
-    # session, user with profile, the writer check, the posts, their authors with users
+    # session, user with profile, the writer check, the posts, their co-authors' names
     with django_assert_num_queries(5):
         response = writer_client.get(reverse("blog_talent:posts"))
     assert response.content.decode().count("/talent/blog/") >= size

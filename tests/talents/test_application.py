@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 
 from eyeforai.mail.models import OutboundEmail
+from eyeforai.programme.choices import CohortStatus
 from talents.choices import ApplicationStatus
 from talents.models import Application
 from tests.factories import ApplicationFactory, CohortFactory, TalentProfileFactory, pdf_bytes
@@ -174,6 +175,29 @@ def test_another_talents_withdraw_url_is_not_found_and_changes_nothing(client, o
     assert response.status_code == 404
     talent_application.refresh_from_db()
     assert talent_application.status == ApplicationStatus.SUBMITTED
+
+
+def test_the_status_page_lists_the_stages_oldest_first_with_their_moments(talent_client, talent, call_cohort):
+    post(talent_client, "submit", cv=cv_file(), **ANSWERS)
+    page = talent_client.get(reverse("talents:application")).text
+    timeline = page[page.index('aria-label="Stages and dates"') : page.index("</ol>", page.index("Stages and dates"))]
+    events = Application.objects.get(talent__user=talent).events.all()
+    for event in events:
+        moment = timezone.localtime(event.at)
+        written = formats.date_format(moment, "DATETIME_FORMAT")
+        assert f'<time datetime="{moment.isoformat()}">{written}</time>' in timeline
+    assert timeline.index(">Draft<") < timeline.index(">Submitted<")
+
+
+@pytest.mark.parametrize(("cohort_status", "links"), [(CohortStatus.MATCHING, True), (CohortStatus.RUNNING, False)])
+def test_the_subnavigation_links_to_ranking_while_the_talents_cohort_is_matched(
+    talent_client, talent, cohort_status, links
+):
+    cohort = CohortFactory(name="Cohort matched", slug="cohort-matched", status=cohort_status)
+    ApplicationFactory(talent=talent.talent_profile, cohort=cohort, status=ApplicationStatus.ACCEPTED)
+    page = talent_client.get(reverse("talents:application")).text
+    assert ("Rank projects" in page) is links
+    assert "Welcome to Eye for AI!" in page
 
 
 def test_without_an_open_call_the_page_says_so(talent_client):

@@ -8,9 +8,9 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
+from talents.application_page import SHOWN_DOWNLOADS
 from talents.choices import ApplicationStatus, CVReader
 from talents.models import Application, CVDownload
-from talents.services.cv_downloads import SHOWN_DOWNLOADS
 from tests.factories import ApplicationFactory, ManagerFactory, UserFactory
 
 
@@ -95,10 +95,10 @@ def test_the_application_page_lists_downloads_with_a_fixed_query_count(
         CVDownload(application=talent_application, reader=CVReader.PROGRAMME, by=manager) for _ in range(downloads)
     )
     client.force_login(talent)
-    # session, user with their profile, applications, their events, their periods, the open call, the
-    # downloads with who and which cohort, whether the subnavigation shows "Rank projects"; their count only
-    # when the list is full.
-    with django_assert_num_queries(6 + 1 + 1 + (downloads >= SHOWN_DOWNLOADS)):
+    # session, user with their profile, the applications with their cohorts, the open call, the downloads
+    # with who and which cohort, the shown application's stages; their count only when the list is full.
+    # The subnavigation's "Rank projects" link is read from the applications, not asked again.
+    with django_assert_num_queries(6 + (downloads >= SHOWN_DOWNLOADS)):
         page = client.get(reverse("talents:application")).content.decode()
     assert page.count('"timeline-status">The programme team<') == min(downloads, SHOWN_DOWNLOADS)
     if downloads > SHOWN_DOWNLOADS:
