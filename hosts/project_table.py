@@ -1,13 +1,16 @@
-"""The member's project list, one table per cohort, formatted once in Python.
+"""The member's project list, one table per cohort, written once in Python.
 
 The template version (two includes, a URL and a plural sentence per seat in every row) cost more
 than the rest of the page. The text is the template's: the same msgids, the same badge classes as
-hosts/includes/status.html.
+hosts/includes/status.html; each row is one `format_html` of hosts/includes/project_tables.html's
+markup, which places them.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -29,7 +32,38 @@ class ProjectRow:
 @dataclass(frozen=True)
 class CohortTable:
     caption: str  # "Cohort 2027 (Recruiting)"
-    rows: list
+    rows_html: str  # the table body's rows, escaped
+
+
+ROW = (
+    "<tr>\n"
+    '  <th scope="row"><a href="{url}">{title}</a></th>\n'
+    '  <td data-label="{status_label}"><span class="{badge}">{status}</span></td>\n'
+    '  <td data-label="{seats_label}">{seats}</td>\n'
+    "</tr>\n"
+)
+SEAT_LIST = '<ul class="seat-list" aria-label="{}">{}</ul>'
+NO_SEATS = '<span class="meta">{}</span>'
+
+
+def _cohort_table(caption, rows):
+    """A CohortTable of ProjectRows, with the column labels of the template's header."""
+    labels = {"status_label": _("Status"), "seats_label": _("Seats")}
+    seats_per_period = _("Seats per period")
+    html = []
+    for row in rows:
+        if row.seats:
+            seats = format_html(
+                SEAT_LIST, seats_per_period, format_html_join("", "<li>{}</li>", ((s,) for s in row.seats))
+            )
+        else:
+            seats = format_html(NO_SEATS, _("No seats yet"))
+        badge = f"badge {row.badge}" if row.badge else "badge"
+        html.append(
+            format_html(ROW, **labels, url=row.url, title=row.title, badge=badge, status=row.status, seats=seats)
+        )
+    # Safe: each row is format_html's, every value in it escaped.
+    return CohortTable(caption=caption, rows_html=mark_safe("".join(html)))  # noqa: S308  # nosec B308 B703
 
 
 # The badge's extra class per status, as in hosts/includes/status.html; other statuses have none.
@@ -59,8 +93,8 @@ def project_tables(projects):
     for project in projects:
         if project.cohort_id != cohort_id:
             cohort_id = project.cohort_id
-            tables.append(CohortTable(caption=_caption(project.cohort.name, project.cohort.status), rows=[]))
-        tables[-1].rows.append(
+            tables.append((_caption(project.cohort.name, project.cohort.status), []))
+        tables[-1][1].append(
             ProjectRow(
                 title=project.title,
                 url=project_path(project.uuid),
@@ -69,7 +103,7 @@ def project_tables(projects):
                 seats=[_seat_sentence(seat.period.number, seat.seats) for seat in project.seat_list],
             )
         )
-    return tables
+    return [_cohort_table(caption, rows) for caption, rows in tables]
 
 
 def organization_project_tables(organization):
@@ -90,8 +124,8 @@ def organization_project_tables(organization):
     for pk, uuid, title, status, cohort_id, cohort_name, cohort_status in projects:
         if cohort_id != current_cohort:
             current_cohort = cohort_id
-            tables.append(CohortTable(caption=_caption(cohort_name, cohort_status), rows=[]))
-        tables[-1].rows.append(
+            tables.append((_caption(cohort_name, cohort_status), []))
+        tables[-1][1].append(
             ProjectRow(
                 title=title,
                 url=project_path(uuid),
@@ -100,4 +134,4 @@ def organization_project_tables(organization):
                 seats=seats[pk],
             )
         )
-    return tables
+    return [_cohort_table(caption, rows) for caption, rows in tables]
