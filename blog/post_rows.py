@@ -3,6 +3,7 @@ Python: a URL reversed once per page, dates as the `|date` filter writes them (i
 zone), the templates' sentences by their msgids. Per-row template logic was most of these pages' time.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.utils import formats, timezone
@@ -94,16 +95,21 @@ class SharedPostRow:
     shared: str
 
 
-def shared_post_rows(posts, *, author_name):
-    """Posts shared with a host (with their bylines) as /host/blog/ lists them; `author_name` writes a byline."""
+def shared_post_rows(posts, authorships, *, author_name):
+    """Posts shared with a host as /host/blog/ lists them: `posts` as (pk, uuid, title, status, shared at)
+    value rows, `authorships` theirs in byline order (with the talent, user and author page); `author_name`
+    writes a byline."""
     post_url = uuid_paths("blog_host:post")
+    bylines = defaultdict(list)
+    for authorship in authorships:
+        bylines[authorship.post_id].append(author_name(authorship.talent))
     return [
         SharedPostRow(
-            title=post.title,
-            url=post_url(post.uuid),
-            authors=", ".join(author_name(a.talent) for a in post.authorships.all()),
-            status=post.get_status_display(),
-            shared=_date(post.shared_with_hosts_at),
+            title=title,
+            url=post_url(uuid),
+            authors=", ".join(bylines[pk]),
+            status=PostStatus(status).label,
+            shared=_date(shared_at),
         )
-        for post in posts
+        for pk, uuid, title, status, shared_at in posts
     ]

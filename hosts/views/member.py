@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hosts.access import get_organization_for_member, get_project_for_member, host_member_required
 from hosts.forms import ProfileForm, ProjectForm, open_cohorts
 from hosts.models import Project
-from hosts.project_table import project_tables
+from hosts.project_table import organization_project_tables
 from hosts.services import organizations as organization_services
 from hosts.services import projects as project_services
 
@@ -33,7 +33,7 @@ def project_list(request):
         "hosts/project_list.html",
         {
             "organization": organization,
-            "tables": project_tables(Project.objects.listed_for(organization)),
+            "tables": organization_project_tables(organization),
             "can_create": _can_create(organization),
         },
     )

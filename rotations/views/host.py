@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +14,6 @@ from rotations.host_talent_table import host_talent_tables
 from rotations.models import Placement
 from rotations.services import hiring
 from rotations.services.calendars import existing_feed, feed_address, feed_for_host, regenerate_token
-from rotations.services.schedules import host_talents
 from rotations.views.common import evaluation_page, feed_calendar
 from talents.choices import CVReader
 from talents.services.cv_downloads import download_cv
@@ -28,7 +28,7 @@ def talents(request):
     feed = existing_feed(user=request.user, organization=organization)
     context = {
         "organization": organization,
-        "tables": host_talent_tables(host_talents(organization, today=timezone.localdate())["rows"]),
+        "tables": host_talent_tables(organization, today=timezone.localdate(), csrf_token=get_token(request)),
         "calendar_feed": feed,
         "calendar_address": feed_address(feed) if feed else None,
     }

@@ -119,8 +119,9 @@ def test_cv_of_the_cohort_application_is_the_one_served(client, host_member, tal
     assert talent_placement.cohort.slug in response["Content-Disposition"]
 
 
-# session, user with membership, placements, their evaluations, hiring interests, cohort periods, calendar feed
-HOST_TALENTS_QUERIES = 7
+# session, user with membership, placements (with their cohort's last period), the organisation's
+# evaluations, its hiring interests, calendar feed
+HOST_TALENTS_QUERIES = 6
 
 
 def _talent_row(page, placement):
