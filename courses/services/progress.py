@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from courses.choices import LessonState
 from courses.lesson_cache import published_outline
@@ -127,8 +128,19 @@ class LessonRow:
     number: int
     lesson: Lesson
     state: LessonState
-    progress: LessonProgress | None
+    progress: LessonProgress | None  # with only lesson_id and passed_at read
     url: str  # the lesson's page
+    state_class: str  # the state badge's classes
+    state_label: str
+    minutes: str  # "about 5 minutes", the overview's msgid
+
+
+# The overview's badge of each state (the list's words are put together once per page, not per row).
+STATE_CLASSES = {
+    LessonState.NOT_STARTED: "badge",
+    LessonState.READ: "badge badge-warn",
+    LessonState.PASSED: "badge badge-ok",
+}
 
 
 @dataclass(frozen=True)
@@ -151,8 +163,10 @@ class CourseProgress:
 
 def course_progress(participant):
     lessons = published_outline()
-    progress = {row.lesson_id: row for row in LessonProgress.objects.filter(participant=participant)}
+    mine_only = LessonProgress.objects.filter(participant=participant).only("lesson_id", "passed_at")
+    progress = {row.lesson_id: row for row in mine_only}
     lesson_path = uuid_paths("courses:lesson")
+    labels = {state: str(state.label) for state in LessonState}
     rows = []
     for number, lesson in enumerate(lessons, start=1):
         mine = progress.get(lesson.pk)
@@ -162,7 +176,19 @@ def course_progress(participant):
             state = LessonState.READ
         else:
             state = LessonState.PASSED
-        rows.append(LessonRow(number=number, lesson=lesson, state=state, progress=mine, url=lesson_path(lesson.uuid)))
+        rows.append(
+            LessonRow(
+                number=number,
+                lesson=lesson,
+                state=state,
+                progress=mine,
+                url=lesson_path(lesson.uuid),
+                state_class=STATE_CLASSES[state],
+                state_label=labels[state],
+                minutes=ngettext("about %(minutes)s minute", "about %(minutes)s minutes", lesson.minutes)
+                % {"minutes": lesson.minutes},
+            )
+        )
     not_passed = [row for row in rows if row.state != LessonState.PASSED]
     return CourseProgress(
         rows=rows,

@@ -14,7 +14,7 @@ from courses.images import CONTENT_TYPES
 from courses.lesson_cache import lesson_with_outline
 from courses.markdown import render_markdown
 from courses.models import LessonImage, LessonProgress
-from courses.services.bookings import active_booking, open_entry
+from courses.part_two import part_two
 from courses.services.progress import answer_check, complete_part_one_if_done, course_progress, open_lesson, passes
 
 IMAGE_MAX_AGE = 60 * 60  # seconds a browser may keep an image (privately: it is for participants only)
@@ -30,13 +30,13 @@ def overview(request):
         # (completion is otherwise reached by a pass). The same service completes it, once.
         with transaction.atomic():
             complete_part_one_if_done(participant, by=request.user)
-    booking = active_booking(participant)
+    workshop = part_two(participant)
     context = {
         "participant": participant,
         "course": course,
-        "booking": booking,
+        "booking": workshop.booking,
         # Also beside a booking: a seat offered at a session they prefer is theirs to take.
-        "entry": open_entry(participant),
+        "entry": workshop.entry,
     }
     return render(request, "courses/overview.html", context)
 

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.access import participant_of, participant_required
@@ -72,11 +73,42 @@ def _region_choice(value, regions):
 
 @dataclass(frozen=True)
 class Row:
+    """A session's card, its words put together here once per page (the template's msgids) where the
+    card's template used to decide them: the list's time went into per-card tags."""
+
     session: Session
     facts: SessionFacts
     action: str  # BOOK, WAIT, MOVE, or "" for no button
     mine: str  # "booked", "waiting", "offered" or ""
     book_url: str  # where the button posts
+    status: str  # the badge of their own session, else the seats left
+    status_class: str  # the badge's classes, or "" for the seats left
+    button: str  # the button's label, with the action
+    button_class: str
+    open_to_started: bool  # says so on the card: only to those who have not completed part 1
+
+
+class RowWords:
+    """What the cards of one page say, translated once for the page (the template's msgids)."""
+
+    def __init__(self):
+        self.mine = {
+            "booked": (_("You are booked here"), "badge badge-ok"),
+            "offered": (_("A seat is offered to you"), "badge badge-warn"),
+            "waiting": (_("You are on the waiting list"), "badge"),
+        }
+        self.full = _("Full – join the waiting list")  # noqa: RUF001 the template's msgid, its dash and all
+        self.buttons = {
+            WAIT: (_("Join the waiting list"), "button button-secondary"),
+            MOVE: (_("Move my booking here"), "button"),
+            BOOK: (_("Book a seat"), "button"),
+        }
+
+    def seats(self, session):
+        if session.is_full:
+            return self.full
+        left = session.seats_left
+        return ngettext("%(counter)s seat left", "%(counter)s seats left", left) % {"counter": left}
 
 
 @participant_required
@@ -108,12 +140,15 @@ def workshops(request):
 def _rows(participant, sessions, booking, entry, now):
     """Each session with the button it gets, and the reasons (each once) why some get none."""
     reasons = {}
-    if participant.part_one_completed_at is None:
+    part_one_done = participant.part_one_completed_at is not None
+    if not part_one_done:
         reasons[_("Complete the self-study part first: the workshop builds on it.")] = None
-        # check_can_book asks whether they have opened a lesson (has_started): one query for every session.
-        progress = LessonProgress.objects.only("pk", "participant_id")
-        prefetch_related_objects([participant], Prefetch("progress", queryset=progress))
+        if any(session.open_to_started for session in sessions):
+            # check_can_book asks whether they have opened a lesson (has_started): one query for every session.
+            progress = LessonProgress.objects.only("pk", "participant_id")
+            prefetch_related_objects([participant], Prefetch("progress", queryset=progress))
     facts = facts_maker()
+    words = RowWords()
     book_path = uuid_paths("courses:book")
     rows = []
     for session in sessions:
@@ -123,8 +158,21 @@ def _rows(participant, sessions, booking, entry, now):
         elif entry is not None and entry.session_id == session.pk:
             mine = "offered" if entry.is_offered else "waiting"
         action = _action(participant, session, booking=booking, mine=mine, reasons=reasons, now=now)
+        status, status_class = words.mine[mine] if mine else (words.seats(session), "")
+        button, button_class = words.buttons.get(action, ("", ""))
         rows.append(
-            Row(session=session, facts=facts(session), action=action, mine=mine, book_url=book_path(session.uuid))
+            Row(
+                session=session,
+                facts=facts(session),
+                action=action,
+                mine=mine,
+                book_url=book_path(session.uuid),
+                status=status,
+                status_class=status_class,
+                button=button,
+                button_class=button_class,
+                open_to_started=session.open_to_started and not part_one_done,
+            )
         )
     return list(reasons), rows
 

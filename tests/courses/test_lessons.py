@@ -156,8 +156,8 @@ def test_the_overview_issues_a_fixed_number_of_queries(
     for lesson in made[: lesson_count // 2]:
         answer_check(participant, lesson, answers={}, by=participant.user)
     # session, the user with their participant row, the lessons' outline (kept in the cache from here on),
-    # progress; part 2: the active booking (none here), then the open waiting-list place (none)
-    with django_assert_num_queries(6):
+    # progress; part 2: the active booking and the open waiting-list place, in one query (none here)
+    with django_assert_num_queries(5):
         assert as_participant.get(OVERVIEW).status_code == 200
 
 
