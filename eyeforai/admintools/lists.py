@@ -27,6 +27,9 @@ from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from eyeforai.admintools.dates import draw_date_links
+from eyeforai.admintools.filters import draw_filters
+
 PK_MARK = "__pk__"  # stands for each row's key in the change link, reversed once per page
 
 
@@ -43,17 +46,27 @@ class QuickActionCheckboxMixin:
 
 class QuickRowsChangeList(ChangeList):
     """A ChangeList whose `result_table()` is what Django's {% result_list %} gives its template
-    (templates/admin/change_list_results.html), each row drawn as one string.
+    (admin/change_list_results.html), each row drawn as one string, and the template to draw it with:
+    templates/admin/quick/change_list_results.html, which takes the body's rows as one string too.
 
     It draws what Django's items_for_result draws for columns that are ModelAdmin methods or model
     fields; a list with any other kind of column (a model method, a related lookup), an editable list
     and a popup get Django's own rows.
     """
 
+    def filter_panels(self):
+        """The filters' panels as one string, as Django's tag draws them (eyeforai/admintools/filters.py)."""
+        return draw_filters(self)
+
+    def date_links(self):
+        """The date hierarchy's links as one string, or None for Django's tag to draw them
+        (eyeforai/admintools/dates.py)."""
+        return draw_date_links(self)
+
     def result_table(self):
         columns = _columns(self)
         if columns is None or getattr(self, "formset", None) or self.is_popup:
-            return result_list(self)
+            return {**result_list(self), "template": "admin/change_list_results.html"}
         headers = list(result_headers(self))
         change_url = add_preserved_filters(
             {"preserved_filters": self.preserved_filters, "opts": self.opts},
@@ -64,7 +77,7 @@ class QuickRowsChangeList(ChangeList):
             ),
         )
         change_url = html.escape(change_url)  # as the cell's format_html('<a href="{}">') escaped it
-        rows = []
+        rows, body = [], []
         for obj in self.result_list:
             # What reverse() would make of the key, as ChangeList.url_for_result passes it; the first
             # PK_MARK is the path's (the preserved filters follow it, and may hold any text).
@@ -73,7 +86,10 @@ class QuickRowsChangeList(ChangeList):
             cells = "".join(column.cell(obj, link) for column in columns)
             # Safe: _Column.cell escapes what each cell shows.
             rows.append([mark_safe(cells)])  # noqa: S308  # nosec B308 B703
+            body.append(f"\n\n<tr>{cells}</tr>\n")  # what Django's template makes of each row
         return {
+            "template": "admin/quick/change_list_results.html",
+            "body": mark_safe("".join(body)),  # noqa: S308  # nosec B308 B703  # the cells, escaped above
             "cl": self,
             "result_hidden_fields": [],
             "result_headers": headers,
