@@ -10,12 +10,14 @@ A page holds BOARD_PAGE_SIZE talents: a cohort is usually a handful, but the boa
 page a browser can open (and a server can render) for hundreds.
 """
 
+import html
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Window
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from hosts.models import Project, ProjectSeat
@@ -184,38 +186,40 @@ def draw_placed_cells(rows, *, cohort, can_confirm, can_cancel, csrf_token):
     page holds up to 150 placed cells, and the template's dozen nodes for each were a third of the
     page's time. The confirm form is the template's, with its CSRF token; one reverse per link kind.
     """
-    confirm_url = reverse("admin:rotations_board_confirm", args=[cohort.slug])
-    cancel_url = reverse("admin:rotations_placement_cancel", args=[UUID_MARK])
-    status_labels = {status: str(label) for status, label in PlacementStatus.choices}
-    confirm_label, cancel_label = gettext("Confirm"), gettext("Cancel…")
+    # Escaped once here and each value with html.escape below: format_html's lazy escaping of six
+    # values a cell was most of the cell's cost. The markup is what format_html gave.
+    confirm_url = html.escape(reverse("admin:rotations_board_confirm", args=[cohort.slug]))
+    cancel_url = html.escape(reverse("admin:rotations_placement_cancel", args=[UUID_MARK]))
+    status_labels = {status: html.escape(str(label)) for status, label in PlacementStatus.choices}
+    confirm_label, cancel_label = html.escape(gettext("Confirm")), html.escape(gettext("Cancel…"))
+    csrf_token = html.escape(str(csrf_token))
     for row in rows:
         for cell in row.cells:
             placement = cell.placement
             if placement is None:
                 continue
+            uuid = html.escape(str(placement.uuid))
             confirm = cancel = ""
             if can_confirm and placement.is_proposed:
-                confirm = format_html(
-                    ' <form method="post" action="{}" class="board-inline">'
-                    '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-                    '<input type="hidden" name="placement" value="{}">'
-                    '<button type="submit" class="button">{}</button></form>',
-                    confirm_url,
-                    csrf_token,
-                    placement.uuid,
-                    confirm_label,
+                confirm = (
+                    f' <form method="post" action="{confirm_url}" class="board-inline">'
+                    f'<input type="hidden" name="csrfmiddlewaretoken" value="{csrf_token}">'
+                    f'<input type="hidden" name="placement" value="{uuid}">'
+                    f'<button type="submit" class="button">{confirm_label}</button></form>'
                 )
             if can_cancel and placement.can_be_cancelled:
-                cancel = format_html(
-                    ' <a href="{}">{}</a>', cancel_url.replace(UUID_MARK, str(placement.uuid)), cancel_label
-                )
-            cell.html = format_html(
-                '<td class="board-cell board-{}"><strong>{}</strong><br>{}<br>'
-                '<span class="board-status">{}</span>{}{}</td>',
-                placement.status,
-                placement.host_name,
-                placement.project_title,
-                status_labels.get(placement.status, placement.status),
-                confirm,
-                cancel,
+                cancel = f' <a href="{cancel_url.replace(UUID_MARK, uuid)}">{cancel_label}</a>'
+            status = placement.status
+            shown_status = status_labels[status] if status in status_labels else html.escape(str(status))
+            cell.html = SafeString(  # every value escaped above
+                f'<td class="board-cell board-{html.escape(str(status))}"><strong>{_escape(placement.host_name)}'
+                f"</strong><br>{_escape(placement.project_title)}<br>"
+                f'<span class="board-status">{shown_status}</span>{confirm}{cancel}</td>'
             )
+
+
+def _escape(value):
+    """conditional_escape(value), as format_html applies it, without its lazy wrapper."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))

@@ -1,3 +1,4 @@
+import html
 from functools import lru_cache
 
 from django.contrib import admin
@@ -5,7 +6,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.shortcuts import redirect
 from django.urls import get_resolver, get_script_prefix, get_urlconf, path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -200,7 +201,8 @@ class ApplicationAdmin(ApplicationReviewMixin, QuickActionCheckboxMixin, admin.M
     def cv_link(self, application):
         if not application.cv:
             return "—"
-        return format_html('<a href="{}">{}</a>', _cv_url(application), _("Download CV"))
+        # format_html's markup, without its lazy escaping on each of fifty rows.
+        return SafeString(f'<a href="{html.escape(_cv_url(application))}">{html.escape(gettext("Download CV"))}</a>')
 
     def move(self, request, queryset, status):
         run_service(

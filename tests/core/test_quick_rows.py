@@ -1,8 +1,14 @@
 """The application list draws its rows in one pass (eyeforai/admintools/lists.py: QuickRowsChangeList):
 the same table Django's {% result_list %} draws, cell for cell."""
 
+import datetime
+
 import pytest
-from django.contrib.admin.templatetags.admin_list import result_list
+from django.contrib.admin.templatetags.admin_list import admin_list_filter, result_list
+from django.db import connection
+from django.template import Context, Template
+from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from talents.choices import ApplicationStatus
@@ -48,6 +54,76 @@ def test_the_application_list_draws_the_same_rows_as_django(client, manager, app
     assert len(quick_table["results"]) == len(response.context["cl"].result_list) > 0
     assert quick_table["result_headers"] == django_table["result_headers"]
     assert quick_table["num_sorted_fields"] == django_table["num_sorted_fields"]
+
+
+@pytest.mark.parametrize("query", [{}, {"o": "-3.2"}])
+def test_the_quick_table_template_draws_the_same_table_as_djangos(client, manager, applications, query):
+    """templates/admin/quick/change_list_results.html, given the rows as one string, draws what
+    Django's admin/change_list_results.html draws from its list of rows (sorted by two columns too)."""
+    client.force_login(manager)
+    response = client.get(reverse(CHANGELIST), query)
+    django_table, quick_table = _tables(response)
+    request = response.wsgi_request
+    django_html = render_to_string("admin/change_list_results.html", django_table, request=request)
+    quick_html = render_to_string(quick_table["template"], quick_table, request=request)
+    assert quick_table["template"] == "admin/quick/change_list_results.html"
+    assert quick_html == django_html
+    assert quick_html.count("<tr>") == len(response.context["cl"].result_list) + 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{}, {"status__exact": "submitted"}, {"talent__nationality": "<b>Ghanaian</b>", "_facets": "True"}, {"q": "a&b"}],
+)
+def test_the_filter_panels_are_drawn_as_djangos_tag_draws_them(client, manager, applications, query):
+    """eyeforai/admintools/filters.py: the same panels, choices, selected marks, links and counts."""
+    client.force_login(manager)
+    response = client.get(reverse(CHANGELIST), query)
+    changelist = response.context["cl"]
+    django_panels = "".join(admin_list_filter(changelist, spec) for spec in changelist.filter_specs)
+    assert changelist.filter_panels() == django_panels
+    assert "&lt;b&gt;Ghanaian&lt;/b&gt;" in django_panels and "<b>" not in django_panels
+    assert django_panels in response.content.decode()
+
+
+DATE_TAG = Template("{% load admin_list %}{% date_hierarchy cl %}")
+
+
+def _utc(*parts):
+    return datetime.datetime(*parts, tzinfo=datetime.UTC)
+
+
+@pytest.mark.parametrize(
+    ("dates", "queries"),
+    [
+        ([], 1),  # nothing submitted yet: no links
+        ([_utc(2025, 3, 4, 23, 30)], 2),  # one day (Stockholm's 5 March): Django's two queries
+        ([_utc(2025, 3, 4), _utc(2025, 3, 9)], 2),  # the days of one month
+        ([_utc(2025, 3, 4), _utc(2025, 11, 9)], 1),  # the months of one year
+        ([_utc(2024, 12, 31, 23, 30), _utc(2026, 1, 2)], 1),  # the years (2025 in Stockholm, 2026)
+    ],
+)
+def test_the_date_links_are_djangos_from_no_more_queries(client, manager, call_cohort, dates, queries):
+    """eyeforai/admintools/dates.py: the years, months or days Django's {% date_hierarchy %} links,
+    the same markup, in one query where Django asks two (two for a single month, as Django)."""
+    for submitted_at in dates:
+        ApplicationFactory(cohort=call_cohort, submitted_at=submitted_at)
+    client.force_login(manager)
+    changelist = client.get(reverse(CHANGELIST)).context["cl"]
+    with CaptureQueriesContext(connection) as django_queries:
+        django_links = DATE_TAG.render(Context({"cl": changelist, "opts": changelist.opts}))
+    with CaptureQueriesContext(connection) as quick_queries:
+        quick_links = changelist.date_links()
+    assert quick_links == django_links
+    assert len(quick_queries) == queries
+    assert len(django_queries) == 2
+
+
+def test_a_chosen_year_is_left_to_djangos_date_links(client, manager, applications):
+    client.force_login(manager)
+    response = client.get(reverse(CHANGELIST), {"submitted_at__year": "2025"})
+    assert response.context["cl"].date_links() is None
+    assert 'class="date-back"' in response.content.decode()
 
 
 def test_the_rows_keep_the_filters_in_each_change_link_and_escape_what_talents_typed(client, manager, applications):
