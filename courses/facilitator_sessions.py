@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from courses.choices import SessionFormat
 from courses.session_dates import SessionDates
 from eyeforai.paths import uuid_paths
+from eyeforai.raw_values import moment, moment_parameter, uuid_value
 
 PAST_PER_PAGE = 10
 
@@ -28,13 +29,12 @@ SELECT s.uuid, s.format, s.starts_at, s.ends_at, s.capacity, s.city, s.venue, s.
          WHERE b.session_id = s.id AND b.ended_at IS NULL AND b.attended_at IS NOT NULL),
        s.id
   FROM courses_session s
- WHERE s.id IN (
-       (SELECT f.session_id FROM courses_session_facilitators f JOIN courses_session u ON u.id = f.session_id
-         WHERE f.facilitator_id = %(facilitator)s AND u.ends_at > %(now)s)
-       UNION ALL
-       (SELECT f.session_id FROM courses_session_facilitators f JOIN courses_session p ON p.id = f.session_id
-         WHERE f.facilitator_id = %(facilitator)s AND p.ends_at <= %(now)s
-         ORDER BY p.starts_at DESC, p.id DESC LIMIT %(limit)s OFFSET %(offset)s))
+ WHERE s.id IN (SELECT f.session_id FROM courses_session_facilitators f WHERE f.facilitator_id = %(facilitator)s)
+   AND (s.ends_at > %(now)s
+        OR s.id IN (SELECT p.id FROM courses_session p
+                      JOIN courses_session_facilitators f ON f.session_id = p.id
+                     WHERE f.facilitator_id = %(facilitator)s AND p.ends_at <= %(now)s
+                     ORDER BY p.starts_at DESC, p.id DESC LIMIT %(limit)s OFFSET %(offset)s))
 """
 
 
@@ -77,13 +77,13 @@ def facilitator_sessions(facilitator, *, page=1, now=None):
     now = now or timezone.now()
     parameters = {
         "facilitator": facilitator.pk,
-        "now": now,
+        "now": moment_parameter(now),
         "limit": PAST_PER_PAGE + 1,
         "offset": (page - 1) * PAST_PER_PAGE,
     }
     with connection.cursor() as cursor:
         cursor.execute(CARDS_SQL, parameters)
-        rows = [CardRow(*values) for values in cursor.fetchall()]
+        rows = [CardRow.of(values) for values in cursor.fetchall()]
     upcoming = sorted((row for row in rows if row.ends_at > now), key=lambda row: (row.starts_at, row.id))
     past = sorted((row for row in rows if row.ends_at <= now), key=lambda row: (row.starts_at, row.id), reverse=True)
     card = _card_maker()
@@ -101,7 +101,7 @@ def facilitator_sessions(facilitator, *, page=1, now=None):
 class CardRow:
     """A row of CARDS_SQL, in its column order."""
 
-    uuid: str
+    uuid: object  # a UUID
     format: str
     starts_at: object  # an aware datetime
     ends_at: object
@@ -112,6 +112,24 @@ class CardRow:
     booked: int
     attended: int
     id: int
+
+    @classmethod
+    def of(cls, row):
+        """A row as the database answers it, PostgreSQL or SQLite (eyeforai/raw_values.py)."""
+        uuid, session_format, starts_at, ends_at, capacity, city, venue, cancelled_at, booked, attended, pk = row
+        return cls(
+            uuid_value(uuid),
+            session_format,
+            moment(starts_at),
+            moment(ends_at),
+            capacity,
+            city,
+            venue,
+            moment(cancelled_at),
+            booked,
+            attended,
+            pk,
+        )
 
 
 def _card_maker():

@@ -11,6 +11,7 @@ from django.db import connection
 from django.utils import formats, timezone
 
 from courses.choices import SessionFormat
+from eyeforai.raw_values import moment
 
 # The participant's active booking and open waiting-list place (at most one of each: the constraints
 # courses_booking_one_per_participant and courses_waiting_one_per_participant), each with its session's
@@ -51,7 +52,7 @@ def part_two(participant):
 
 def _seat(offered_at, starts_at, session_format, city):
     return Seat(
-        when=formats.date_format(timezone.localtime(starts_at), "DATETIME_FORMAT"),
+        when=formats.date_format(timezone.localtime(moment(starts_at)), "DATETIME_FORMAT"),
         place=city if session_format == SessionFormat.IN_PERSON else str(SessionFormat.DIGITAL.label),
         is_offered=offered_at is not None,
     )
