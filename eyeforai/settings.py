@@ -91,7 +91,7 @@ TEMPLATES = [
                 "eyeforai.accounts.context_processors.programme_team",
                 "hosts.context_processors.host_member",
                 "talents.context_processors.talent",
-                "portal.navigation.navigation",
+                "portal.header.header",
             ],
         },
     },

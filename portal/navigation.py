@@ -110,8 +110,3 @@ def main_navigation(request):
             continue
         links.append((link.label, address(link.url_name), match is not None and link.current(request, match)))
     return links
-
-
-def navigation(request):
-    """Context processor: `main_navigation`, built only when a page's template shows it."""
-    return {"main_navigation": lambda: main_navigation(request)}
