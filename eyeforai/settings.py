@@ -109,6 +109,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 ON_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "eyeforai.redis_cache.KeptClientRedisCache"  # one client per pool (why: there)
 # Sessions are read on every signed-in request: from the shared cache (Redis in production), falling
 # back to the database. A per-process cache (locmem) cannot hold them: a sign-out in one worker would
 # not reach the others.

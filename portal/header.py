@@ -3,27 +3,38 @@ language switch (the portal's header and the admin's user links).
 
 Built in Python rather than as two included templates of loops and conditions: they are on every page,
 and the template engine's nodes cost about as much as the rest of a signed-in page's frame (issue 20).
-The markup is what the templates drew; the words are the same msgids.
+The markup is what the templates drew; the words are the same msgids. What depends only on the language,
+the script prefix and which links a person sees is built once per process and kept (a few dozen
+variants); what is the request's own (its CSRF token, the page's address) is put in on every request.
 """
 
-from functools import cache
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.middleware.csrf import get_token
+from django.urls import get_script_prefix
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
-from portal.navigation import address, main_navigation
+from portal.navigation import LINKS, address, main_navigation
 
 # Markup of our own, no text from anyone.
 CURRENT_PAGE = mark_safe(' aria-current="page"')  # nosec B308 B703
+# Where the CSRF field goes in a kept navigation; no label or address can contain it (our own msgids and
+# reversed paths, no NUL in either).
+TOKEN_MARK = mark_safe("\x00csrf\x00")  # nosec B308 B703
 
 
 def _csrf_input(request):
-    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
+    """The hidden CSRF field, made once per request: both forms share it (get_token masks anew each call)."""
+    markup = getattr(request, "_header_csrf_input", None)
+    if markup is None:
+        markup = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
+        request._header_csrf_input = markup
+    return markup
 
 
 def _signed_in(request):
@@ -34,19 +45,33 @@ def _signed_in(request):
 def main_nav(request):
     """The main navigation (portal/navigation.py), then "Account" and "Sign out" for a signed-in person,
     or "Sign in" and "Apply" for a visitor."""
-    links = format_html_join(
+    signed_in = _signed_in(request)
+    before, after = _main_nav_around_token(get_language(), get_script_prefix(), main_navigation(request), signed_in)
+    # Escaped markup of our own around the escaped token field.
+    return SafeString(before + _csrf_input(request) + after) if signed_in else SafeString(before)  # nosec B703
+
+
+@lru_cache(maxsize=256)
+def _main_nav_around_token(language, script_prefix, links, signed_in):
+    """The navigation's markup before and after the sign-out form's CSRF field (after is empty for a
+    visitor). Its arguments decide it: the active language (gettext reads it), the prefix `address`
+    reverses under and the person's links; a few dozen variants a process."""
+    items = format_html_join(
         "",
         '<li><a href="{}"{}>{}</a></li>',
-        ((url, CURRENT_PAGE if current else "", label) for label, url, current in main_navigation(request)),
+        (
+            (address(LINKS[index].url_name), CURRENT_PAGE if current else "", LINKS[index].label)
+            for index, current in links
+        ),
     )
-    if _signed_in(request):
+    if signed_in:
         account = format_html(
             '<li><a href="{}">{}</a></li><li><form method="post" action="{}" class="inline-form" '
             'data-clears-drafts>{}<button type="submit" class="link-button">{}</button></form></li>',
             address("account_email"),
             _("Account"),
             address("account_logout"),
-            _csrf_input(request),
+            TOKEN_MARK,
             _("Sign out"),
         )
     else:
@@ -57,7 +82,10 @@ def main_nav(request):
             address("account_signup"),
             _("Apply: create an account"),
         )
-    return format_html('<nav aria-label="{}"><ul class="nav">{}{}</ul></nav>', _("Main"), links, account)
+    before, _mark, after = format_html(
+        '<nav aria-label="{}"><ul class="nav">{}{}</ul></nav>', _("Main"), items, account
+    ).partition(TOKEN_MARK)
+    return before, after
 
 
 @cache
@@ -70,7 +98,21 @@ def language_switch(request):
     """One button per language in a plain form (no JavaScript); Django's set_language sets the cookie,
     and for a signed-in person it is also kept on the account (eyeforai/accounts/language.py). Only that
     post carries a CSRF token: a token here would keep every public page out of the page cache."""
-    current = get_language()
+    action, label, choices = _language_choices(get_language(), get_script_prefix())
+    return format_html(
+        '<form action="{}" method="post" class="language-switch">{}<input name="next" type="hidden" value="{}">'
+        '<span class="visually-hidden">{}:</span>{}</form>',
+        action,
+        _csrf_input(request) if _signed_in(request) else "",
+        request.get_full_path(),
+        label,
+        choices,
+    )
+
+
+@lru_cache(maxsize=32)
+def _language_choices(current, script_prefix):
+    """The switch's address, its hidden label and its buttons: the same on every page in one language."""
     choices = format_html_join(
         "",
         "{}",
@@ -88,15 +130,7 @@ def language_switch(request):
             for code, name in _language_names()
         ),
     )
-    return format_html(
-        '<form action="{}" method="post" class="language-switch">{}<input name="next" type="hidden" value="{}">'
-        '<span class="visually-hidden">{}:</span>{}</form>',
-        address("set_language"),
-        _csrf_input(request) if _signed_in(request) else "",
-        request.get_full_path(),
-        _("Language"),
-        choices,
-    )
+    return address("set_language"), _("Language"), choices
 
 
 def header(request):

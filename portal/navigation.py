@@ -98,15 +98,15 @@ def address(url_name):
 
 
 def main_navigation(request):
-    """[(label, url, is_current)] for this person, in the header's order; "Account" and signing in or
-    out are the template's, as they are forms and buttons."""
+    """((index in LINKS, is_current), ...) for this person, in the header's order: what decides the
+    navigation's markup, so the header keeps one copy per answer and language (portal/header.py).
+    "Account" and signing in or out are the header's, as they are forms and buttons."""
     # A page refused before the authentication middleware ran (a 400 for a bad address) has no user.
     user = getattr(request, "user", None)
     match = getattr(request, "resolver_match", None)
     signed_in = user is not None and user.is_authenticated
-    links = []
-    for link in LINKS:
-        if link.shown is not everyone and not (signed_in and link.shown(user)):
-            continue
-        links.append((link.label, address(link.url_name), match is not None and link.current(request, match)))
-    return links
+    return tuple(
+        (index, match is not None and link.current(request, match))
+        for index, link in enumerate(LINKS)
+        if link.shown is everyone or (signed_in and link.shown(user))
+    )

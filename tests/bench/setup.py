@@ -67,12 +67,16 @@ def signed_in_cookies():
     return cookies
 
 
-def session_cookie(user):
-    """The Cookie header of a new signed-in session for `user` (with the TOTP step when they have one)."""
+def session_cookie(user, csrf_secret=None):
+    """The Cookie header of a new signed-in session for `user` (with the TOTP step when they have one), and
+    the CSRF cookie a browser holds from the sign-in form: without it every page with a form (the header's
+    sign-out) would make a new CSRF secret and set its cookie, which no signed-in browser asks for."""
     from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY  # noqa: PLC0415
     from allauth.mfa.models import Authenticator  # noqa: PLC0415
     from django.conf import settings  # noqa: PLC0415
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: PLC0415
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH  # noqa: PLC0415
+    from django.utils.crypto import get_random_string  # noqa: PLC0415
 
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
@@ -86,7 +90,8 @@ def session_cookie(user):
         ]
         session["account_authentication_methods_user"] = str(user.pk)
     session.create()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    csrf = csrf_secret or get_random_string(CSRF_SECRET_LENGTH, allowed_chars=CSRF_ALLOWED_CHARS)
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}; {settings.CSRF_COOKIE_NAME}={csrf}"
 
 
 def lesson_path():
@@ -107,7 +112,6 @@ def knowledge_check_posts(path, count):
     the same CSRF cookie, and the form body (every question answered right, with that CSRF token)."""
     from urllib.parse import urlencode  # noqa: PLC0415
 
-    from django.conf import settings  # noqa: PLC0415
     from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH  # noqa: PLC0415
     from django.urls import resolve  # noqa: PLC0415
     from django.utils.crypto import get_random_string  # noqa: PLC0415
@@ -121,7 +125,7 @@ def knowledge_check_posts(path, count):
     for question in lesson.questions.prefetch_related("choices"):
         fields += [(field_name(question), str(choice.uuid)) for choice in question.choices.all() if choice.correct]
     participants = Participant.objects.select_related("user").order_by("pk")[:count]
-    cookies = [f"{session_cookie(p.user)}; {settings.CSRF_COOKIE_NAME}={csrf}" for p in participants]
+    cookies = [session_cookie(p.user, csrf) for p in participants]
     return cookies, urlencode(fields)
 
 
