@@ -45,5 +45,5 @@ for model in PUBLIC_MODELS:
         m2m_changed.connect(_invalidate, sender=field.remote_field.through, dispatch_uid=f"{uid}:{field.name}")
 
 write_watch.watch(dashboard_cache.GENERATION_KEY, dashboard_cache.overview_tables)
-write_watch.watch(signed_in_user.GENERATION_KEY, signed_in_user.role_tables)
+write_watch.watch(signed_in_user.GENERATION_KEY, signed_in_user.role_tables, signed_in_user.unread_columns)
 connection_created.connect(write_watch.watch_writes, dispatch_uid="kept-copies:watch-writes")

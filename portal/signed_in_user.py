@@ -25,6 +25,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
 
+from courses.models import Participant
 from portal import write_watch
 
 logger = logging.getLogger(__name__)
@@ -47,6 +48,14 @@ def role_tables():
             model = model._meta.get_field(name).related_model
             tables.add(model._meta.db_table)
     return frozenset(tables)
+
+
+@cache_result
+def unread_columns():
+    """Columns of those tables that nothing reads from the kept person, and that are written often: a
+    participant's last progress (every answered check) and nudge (the weekly task). Setting only these
+    starts no new generation, so the course's busy hours do not reload every signed-in person."""
+    return {Participant._meta.db_table: frozenset({"last_progress_at", "nudged_at"})}
 
 
 def _key(user_id):

@@ -19,16 +19,33 @@ from django.db import transaction
 logger = logging.getLogger(__name__)
 
 _WRITE = re.compile(r'^(?:INSERT INTO|UPDATE|DELETE FROM) "([^"]+)"')
+# An UPDATE as Django writes it for QuerySet.update and save(update_fields): plain assignments, then WHERE.
+_PLAIN_UPDATE = re.compile(r'^UPDATE "[^"]+" SET ((?:"\w+" = %s, )*"\w+" = %s) WHERE ')
+_ASSIGNED = re.compile(r'"(\w+)" = %s')
 _WRITE_VERBS = ("INSERT", "UPDATE", "DELETE")
 
-# [(generation key, function returning the set of table names)]; tables are asked for at the first
-# write, once the app registry is ready.
+# [(generation key, function returning the set of table names, function returning {table: columns no
+# copy reads})]; both are asked for at the first write, once the app registry is ready.
 _WATCHED = []
 
 
-def watch(generation_key, tables):
-    """Start a new generation under `generation_key` whenever one of `tables()` is written."""
-    _WATCHED.append((generation_key, tables))
+def _none():
+    return {}
+
+
+def watch(generation_key, tables, unread_columns=_none):
+    """Start a new generation under `generation_key` whenever one of `tables()` is written, except by an
+    UPDATE that sets only columns `unread_columns()[table]` names: a busy column no copy of this kind reads
+    (a participant's last progress, written on every answer) would otherwise end every copy each time."""
+    _WATCHED.append((generation_key, tables, unread_columns))
+
+
+def _sets_only(sql, columns):
+    """Does this write set nothing but `columns`? Only a plain UPDATE can say so; anything else counts."""
+    if not columns or not sql.startswith("UPDATE"):
+        return False
+    plain = _PLAIN_UPDATE.match(sql)
+    return plain is not None and set(_ASSIGNED.findall(plain.group(1))) <= columns
 
 
 def new_generation(key):
@@ -56,8 +73,9 @@ def _note_writes(execute, sql, params, many, context):
     if not written:
         return result
     connection = context["connection"]
-    for key, tables in _WATCHED:
-        if written.group(1) in tables():
+    table = written.group(1)
+    for key, tables, unread_columns in _WATCHED:
+        if table in tables() and not _sets_only(sql, unread_columns().get(table)):
             # Now, for a read later in the same transaction (and every test, which never commits); and
             # again after commit, because a request in between may have kept the rows as they were.
             _new_generation_now(key)

@@ -7,8 +7,11 @@ import logging
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 
+from courses.models import Participant
 from eyeforai.accounts.choices import ErasureStatus
 from hosts.models import HostOrganization
 from portal import erasure
@@ -94,3 +97,47 @@ def test_with_the_cache_down_the_person_is_loaded_from_the_database(settings, cl
     assert response.status_code == 200
     assert "My programme" in response.text
     assert "Could not read the signed-in person from the cache" in caplog.text
+
+
+def test_a_participants_progress_keeps_every_kept_person(client, participant, talent, django_assert_num_queries):
+    """Every answered check sets the participant's last progress: a column nobody reads from the kept person,
+    so it must not reload every signed-in person (the course's busy hours would undo the copy)."""
+    client.force_login(talent)
+    client.get(PRIVACY)
+    kept_before = kept(talent)
+
+    Participant.objects.filter(user=participant).update(last_progress_at=timezone.now())
+    Participant.objects.filter(user=participant).update(nudged_at=timezone.now())
+
+    assert kept(talent)[0] == kept_before[0]
+    with django_assert_num_queries(1):  # the session only: the person is still kept
+        client.get(PRIVACY)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"last_progress_at": timezone.now(), "title": "Mayor"},  # a read column beside the busy one
+        {"title": "Mayor"},
+    ],
+)
+def test_any_other_change_to_a_participant_starts_a_new_generation(client, participant, change):
+    client.force_login(participant)
+    client.get(PRIVACY)
+    generation = kept(participant)[0]
+
+    Participant.objects.filter(user=participant).update(**change)
+
+    client.get(PRIVACY)
+    assert kept(participant)[0] != generation
+
+
+def test_an_update_computed_from_a_column_counts_as_a_change(client, participant):
+    client.force_login(participant)
+    client.get(PRIVACY)
+    generation = kept(participant)[0]
+
+    Participant.objects.filter(user=participant).update(last_progress_at=F("joined_at"))
+
+    client.get(PRIVACY)
+    assert kept(participant)[0] != generation
