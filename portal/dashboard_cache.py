@@ -21,7 +21,6 @@ from functools import cache as cache_result
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Min, Q
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -126,17 +125,9 @@ def kept_overview(request, kind, build):
     return mark_safe(html)  # noqa: S308  # nosec B308 B703
 
 
-def _forget(keys):
-    try:
-        cache.delete_many(keys)
-    except Exception:
-        logger.exception("Could not delete an erased person's overviews from the cache")
-
-
 def forget_person(user_pk):
     """Delete the person's kept overviews, of every kind and language (their account is being erased:
-    the copies show their name and their work). Now, and again after commit, because a request in
-    between may have kept a copy of the rows as they were before the erasure."""
-    keys = [_key(kind, user_pk, language) for kind in OVERVIEW_KINDS for language, _name in settings.LANGUAGES]
-    _forget(keys)
-    transaction.on_commit(lambda: _forget(keys))
+    the copies show their name and their work), now and after commit (write_watch.forget)."""
+    write_watch.forget(
+        _key(kind, user_pk, language) for kind in OVERVIEW_KINDS for language, _name in settings.LANGUAGES
+    )

@@ -23,7 +23,6 @@ from functools import cache as cache_result
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import transaction
 
 from portal import write_watch
 
@@ -81,18 +80,10 @@ def _kept_or_loaded(user_id):
     return user
 
 
-def _forget(user_id):
-    try:
-        cache.delete(_key(user_id))
-    except Exception:
-        logger.exception("Could not delete an erased person's kept copy from the cache")
-
-
 def forget_person(user_id):
-    """Delete the person's kept copy (their account is being erased: it holds their name and email).
-    Now, and again after commit, as for the overviews (portal/dashboard_cache.forget_person)."""
-    _forget(user_id)
-    transaction.on_commit(lambda: _forget(user_id), robust=True)
+    """Delete the person's kept copy (their account is being erased: it holds their name and email), now
+    and after commit (write_watch.forget)."""
+    write_watch.forget([_key(user_id)])
 
 
 class SignedInUserBackend(AuthenticationBackend):

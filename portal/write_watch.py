@@ -48,6 +48,22 @@ def _new_generation_now(key):
         logger.exception("Could not start a new generation of %s", key)
 
 
+def forget(keys):
+    """Delete the copies kept under `keys` (a person's, being erased): now, and again after commit,
+    because a request in between may have kept a copy of the rows as they were before the change. A
+    cache outage fails neither the change nor the commit; the copies then age out by their life."""
+    keys = list(keys)
+    _delete_now(keys)
+    transaction.on_commit(lambda: _delete_now(keys), robust=True)
+
+
+def _delete_now(keys):
+    try:
+        cache.delete_many(keys)
+    except Exception:
+        logger.exception("Could not delete the kept copies %s from the cache", keys)
+
+
 def _note_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     if not sql.startswith(_WRITE_VERBS):  # the reads, most queries, cost one comparison
