@@ -3,7 +3,7 @@
 An overview reads some twenty tables and costs five times the bare signed-in page to build, while a
 person opens it far more often than anything on it changes. Each person's copy (per language) is kept
 under the current generation. Any INSERT, UPDATE or DELETE on a table of the apps an overview reads
-starts a new generation: it is noted where the SQL is run (portal/write_watch.py), not by model
+starts a new generation: it is noted where the SQL is run (eyeforai/write_watch.py), not by model
 signals, because services write with QuerySet.update and bulk_create too (a cohort's placements
 confirmed at once, a ranking saved), which send none. What moves with the clock alone (a call opening
 or closing, a ranking deadline, an invitation expiring, a new day) ends a copy's life at that moment:
@@ -28,8 +28,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from eyeforai import write_watch
 from eyeforai.programme.models import Cohort
-from portal import write_watch
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ joined to the same row, so `talents.access.is_talent`, `hosts.access.membership_
 `courses.access.participant_of` read what is already loaded.
 
 Building that query costs more CPU than the rest of the session and authentication together, so the
-loaded person is kept in the cache under a generation (portal/write_watch.py): any write to the user
+loaded person is kept in the cache under a generation (eyeforai/write_watch.py): any write to the user
 table or a role object's table starts a new one, so a password changed, an account deactivated, a
 role granted or withdrawn shows on the next request, in every process. KEEP_SECONDS bounds a copy's
 life for writes made outside Django. Only what the query loaded is kept (the copy is stored before
@@ -24,7 +24,7 @@ from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
-from portal import write_watch
+from eyeforai import write_watch
 
 logger = logging.getLogger(__name__)
 

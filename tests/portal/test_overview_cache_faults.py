@@ -75,7 +75,7 @@ def test_an_erasure_goes_through_when_the_cache_is_down(
     erasure.confirm_erasure(request, by=manager)
 
     with (
-        caplog.at_level(logging.ERROR, logger="portal.write_watch"),
+        caplog.at_level(logging.ERROR, logger="eyeforai.write_watch"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         erased = erasure.erase_account(request)

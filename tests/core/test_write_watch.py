@@ -1,11 +1,11 @@
-"""The one watcher of the kept copies (portal/write_watch.py): forgetting a copy now and after commit."""
+"""The one watcher of the kept copies (eyeforai/write_watch.py): forgetting a copy now and after commit."""
 
 import logging
 
 import pytest
 from django.core.cache import cache
 
-from portal import write_watch
+from eyeforai import write_watch
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,10 @@ def test_forgetting_with_the_cache_down_fails_neither_the_change_nor_the_commit(
     settings, django_capture_on_commit_callbacks, caplog
 ):
     settings.CACHES = CACHE_DOWN
-    with caplog.at_level(logging.ERROR, logger="portal.write_watch"), django_capture_on_commit_callbacks(execute=True):
+    with (
+        caplog.at_level(logging.ERROR, logger="eyeforai.write_watch"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         write_watch.forget(["kept:one"])
 
     assert caplog.text.count("Could not delete the kept copies") == 2

@@ -1,12 +1,15 @@
 """Writes noted where the SQL is run, for the copies kept under a generation.
 
-A kept copy (a person's overview, the signed-in person) is valid while its generation is the current
-one. Any INSERT, UPDATE or DELETE on a table the copy reads starts a new generation. It is noted here,
-at the database connection, not by model signals, because services write with QuerySet.update and
-bulk_create too, which send none. Each kind of copy registers its generation key and the tables it
-reads with `watch()`; `watch_writes` (a connection_created receiver, portal/signals.py) puts the one
-wrapper on every connection. The cache must be shared by every web and Celery process
+A kept copy (a person's overview, the signed-in person, a talent's days page, the published lessons) is
+valid while its generation is the current one. Any INSERT, UPDATE or DELETE on a table the copy reads
+starts a new generation. It is noted here, at the database connection, not by model signals, because
+services write with QuerySet.update and bulk_create too, which send none. Each kind of copy registers its
+generation key and the tables it reads with `watch()`, in its app's signals module; `watch_writes` (a
+connection_created receiver, portal/signals.py) puts the one wrapper on every connection. `forget()`
+deletes a person's copies when they are erased. The cache must be shared by every web and Celery process
 (CACHE_URL=redis://…) for a write in one to reach the copies the others keep.
+
+It lives in the core so that every app's kept copy can use it; it imports nothing of the apps.
 """
 
 import logging
@@ -28,7 +31,8 @@ _WATCHED = []
 
 def watch(generation_key, tables):
     """Start a new generation under `generation_key` whenever one of `tables()` is written."""
-    _WATCHED.append((generation_key, tables))
+    if (generation_key, tables) not in _WATCHED:
+        _WATCHED.append((generation_key, tables))
 
 
 def new_generation(key):
