@@ -23,7 +23,14 @@ CURRENT_PAGE = mark_safe(' aria-current="page"')  # nosec B308 B703
 
 
 def _csrf_input(request):
-    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
+    """The hidden CSRF input of the header's forms (sign out, the language switch): built once per request,
+    since each get_token call masks the token anew and one masked token serves every form of a page."""
+    try:
+        return request._header_csrf_input
+    except AttributeError:
+        field = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
+        request._header_csrf_input = field
+        return field
 
 
 def _signed_in(request):
