@@ -62,7 +62,7 @@ def can_read_unpublished(request, post):
     user = request.user
     if not user.is_authenticated:
         return False
-    if reviews_posts(request) and post.submitted_at is not None:
+    if reviews_posts(request) and not post.is_private_draft:
         return True  # a draft never sent for review is its authors' alone
     talent = writer_of(user)
     if talent is not None and post.authorships.filter(talent=talent).exists():

@@ -1,18 +1,19 @@
 """Bind facilitator invitations when the invited address proves to be the person's: on verification and on
 sign-in. Free a participant's workshop seat however their row is deleted (a superuser deleting the account in
-the admin cascades to it without the services). Drop the cached lessons when a lesson, question or answer
-changes (courses/lesson_cache.py)."""
+the admin cascades to it without the services). Register the tables whose writes end the kept lessons
+(courses/lesson_cache.py)."""
 
 from allauth.account.models import EmailAddress
 from allauth.account.signals import email_confirmed
 from django.contrib.auth.signals import user_logged_in
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
-from courses.lesson_cache import forget_lessons
-from courses.models import Choice, Lesson, Participant, Question
+from courses import lesson_cache
+from courses.models import Participant
 from courses.services.erasure import release_for_erasure
 from courses.services.facilitators import bind_facilitator_invitations
+from eyeforai import write_watch
 
 
 @receiver(email_confirmed, dispatch_uid="courses.bind_facilitator_on_email_confirmed")
@@ -35,17 +36,5 @@ def release_seat_of_deleted_participant(sender, instance, **kwargs):
     release_for_erasure(instance)
 
 
-@receiver(post_save, sender=Question, dispatch_uid="courses.forget_lessons_on_question_save")
-@receiver(post_save, sender=Choice, dispatch_uid="courses.forget_lessons_on_choice_save")
-@receiver(post_delete, sender=Question, dispatch_uid="courses.forget_lessons_on_question_delete")
-@receiver(post_delete, sender=Choice, dispatch_uid="courses.forget_lessons_on_choice_delete")
-def forget_lessons_on_change(sender, instance, **kwargs):
-    forget_lessons()
-
-
-@receiver(post_save, sender=Lesson, dispatch_uid="courses.forget_lessons_on_lesson_save")
-@receiver(post_delete, sender=Lesson, dispatch_uid="courses.forget_lessons_on_lesson_delete")
-def forget_lessons_on_lesson_change(sender, instance, **kwargs):
-    """Named, because the lessons forget_lessons lists once per transaction may not hold it: one created (or
-    deleted) after an earlier write in the same transaction."""
-    forget_lessons(instance.uuid)
+# The kept lessons end with any write to a lesson, question or choice, bulk and QuerySet writes included.
+write_watch.watch(lesson_cache.GENERATION_KEY, lesson_cache.lesson_tables)

@@ -3,7 +3,7 @@
 An overview reads some twenty tables and costs five times the bare signed-in page to build, while a
 person opens it far more often than anything on it changes. Each person's copy (per language) is kept
 under the current generation. Any INSERT, UPDATE or DELETE on a table of the apps an overview reads
-starts a new generation: it is noted where the SQL is run (portal/write_watch.py), not by model
+starts a new generation: it is noted where the SQL is run (eyeforai/write_watch.py), not by model
 signals, because services write with QuerySet.update and bulk_create too (a cohort's placements
 confirmed at once, a ranking saved), which send none. What moves with the clock alone (a call opening
 or closing, a ranking deadline, an invitation expiring, a new day) ends a copy's life at that moment:
@@ -21,7 +21,6 @@ from functools import cache as cache_result
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Min, Q
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -29,8 +28,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from eyeforai import write_watch
 from eyeforai.programme.models import Cohort
-from portal import write_watch
 
 logger = logging.getLogger(__name__)
 
@@ -126,17 +125,9 @@ def kept_overview(request, kind, build):
     return mark_safe(html)  # noqa: S308  # nosec B308 B703
 
 
-def _forget(keys):
-    try:
-        cache.delete_many(keys)
-    except Exception:
-        logger.exception("Could not delete an erased person's overviews from the cache")
-
-
 def forget_person(user_pk):
     """Delete the person's kept overviews, of every kind and language (their account is being erased:
-    the copies show their name and their work). Now, and again after commit, because a request in
-    between may have kept a copy of the rows as they were before the erasure."""
-    keys = [_key(kind, user_pk, language) for kind in OVERVIEW_KINDS for language, _name in settings.LANGUAGES]
-    _forget(keys)
-    transaction.on_commit(lambda: _forget(keys))
+    the copies show their name and their work), now and after commit (write_watch.forget)."""
+    write_watch.forget(
+        _key(kind, user_pk, language) for kind in OVERVIEW_KINDS for language, _name in settings.LANGUAGES
+    )

@@ -15,6 +15,7 @@ from hosts.project_table import project_tables
 from portal.dashboard_cache import kept_overview
 from rotations.dashboards import host_talents_context, talent_schedule_context
 from talents.access import talent_required
+from talents.application_page import loaded_stage_rows
 from talents.chart import progress_chart
 from talents.services import applications as application_services
 from talents.services import days as day_services
@@ -43,6 +44,7 @@ def _talent_overview(request):
         "today": today,
         "talent": talent,
         "application": application,
+        "stages": loaded_stage_rows(application) if application else [],
         "open_call": open_call,
         "state": state,
         "programme": programme,

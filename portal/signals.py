@@ -7,9 +7,10 @@ from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from blog.models import AuthorPage, Authorship, Post, PostImage, Tag
+from eyeforai import write_watch
 from eyeforai.programme.models import Cohort, Period, Skill
 from hosts.models import HostOrganization, Project, ProjectSeat
-from portal import dashboard_cache, signed_in_user, write_watch
+from portal import dashboard_cache, signed_in_user
 from portal.public.cache import new_generation
 
 # What `/`, `/hosts/` and the host and project pages show: the announced cohorts and their periods;

@@ -7,7 +7,7 @@ joined to the same row, so `talents.access.is_talent`, `hosts.access.membership_
 `courses.access.participant_of` read what is already loaded.
 
 Building that query costs more CPU than the rest of the session and authentication together, so the
-loaded person is kept in the cache under a generation (portal/write_watch.py): any write to the user
+loaded person is kept in the cache under a generation (eyeforai/write_watch.py): any write to the user
 table or a role object's table starts a new one, so a password changed, an account deactivated, a
 role granted or withdrawn shows on the next request, in every process. KEEP_SECONDS bounds a copy's
 life for writes made outside Django. Only what the query loaded is kept (the copy is stored before
@@ -23,10 +23,9 @@ from functools import cache as cache_result
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import transaction
 
 from courses.models import Participant
-from portal import write_watch
+from eyeforai import write_watch
 
 logger = logging.getLogger(__name__)
 
@@ -90,18 +89,10 @@ def _kept_or_loaded(user_id):
     return user
 
 
-def _forget(user_id):
-    try:
-        cache.delete(_key(user_id))
-    except Exception:
-        logger.exception("Could not delete an erased person's kept copy from the cache")
-
-
 def forget_person(user_id):
-    """Delete the person's kept copy (their account is being erased: it holds their name and email).
-    Now, and again after commit, as for the overviews (portal/dashboard_cache.forget_person)."""
-    _forget(user_id)
-    transaction.on_commit(lambda: _forget(user_id), robust=True)
+    """Delete the person's kept copy (their account is being erased: it holds their name and email), now
+    and after commit (write_watch.forget)."""
+    write_watch.forget([_key(user_id)])
 
 
 class SignedInUserBackend(AuthenticationBackend):

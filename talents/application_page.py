@@ -50,10 +50,21 @@ def _moment(at):
 
 
 def stage_rows(application):
-    """The stages `application` reached, oldest first, as its status timeline lists them."""
+    """The stages `application` reached, oldest first, as its status timeline
+    (talents/includes/application_status.html) lists them: one query."""
     events = ApplicationEvent.objects.filter(application=application).order_by("at", "pk")
+    return _stage_rows(events.values_list("status", "at"))
+
+
+def loaded_stage_rows(application):
+    """The same rows from the stage history loaded with the application (prefetch_related("events"), as
+    the overview loads it): no query."""
+    return _stage_rows((event.status, event.at) for event in application.events.all())
+
+
+def _stage_rows(stages):
     labels = dict(ApplicationStatus.choices)
-    return [TimelineRow(str(labels[status]), *_moment(at)) for status, at in events.values_list("status", "at")]
+    return [TimelineRow(str(labels[status]), *_moment(at)) for status, at in stages]
 
 
 def _reader(reader, first_name, last_name, email, organization_name):

@@ -3,19 +3,22 @@ kept in the cache until something it shows changes.
 
 A talent near the end of the programme has some eighty weeks: assessing each (holidays, absences),
 drawing the chart and the week table, and rendering the two forms was most of the page's time on
-every view, though it changes about once a week. A copy names the generations it was built under:
-the talent's (their day logs, absences and applications) and the cohorts' (any cohort or period),
-which talents/signals.py starts anew on every change. It is also keyed by the language and the day
-(week states and holiday names follow them), and expires when the first log that can still be
-edited stops being so, since its "Edit" link goes then. KEEP_SECONDS bounds it regardless, for writes
-that start no generation (bulk_create, QuerySet.update, psql). With the cache down the page is built
-from the database on every view.
+every view, though it changes about once a week. A copy names the generation it was built under: any
+INSERT, UPDATE or DELETE on the tables it reads (day logs, absences, applications, cohorts, periods)
+starts a new one, noted where the SQL runs (eyeforai/write_watch.py; registered in talents/signals.py),
+so a bulk_create of periods or a QuerySet.update of a day log shows on the next view too. One generation
+for every talent, not one each: the SQL of a QuerySet.update does not say whose rows it changes, so one
+talent's write rebuilds the others' copies at their next view, as it does their overviews. A copy is also
+keyed by the language and the day (week states and holiday names follow them), and expires when the first
+log that can still be edited stops being so, since its "Edit" link goes then; so a write made outside
+Django (psql) shows the next day at the latest. With the cache down the page is built from the database
+on every view.
 """
 
 import logging
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache as cache_result
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
@@ -23,47 +26,36 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 
+from eyeforai import write_watch
+from eyeforai.programme.models import Cohort, Period
 from talents.chart import progress_chart
 from talents.forms import AbsenceForm, DayLogForm
+from talents.models import Absence, Application, DayLog
 from talents.services import days as day_services
 from talents.week_table import week_rows
 
 logger = logging.getLogger(__name__)
 
-COHORTS_GENERATION_KEY = "talents:days:cohorts-generation"
-
-
-def _talent_generation_key(talent_id):
-    return f"talents:days:generation:{talent_id}"
-
-
-# The longest a copy is kept: generate_periods (eyeforai/programme) writes periods with bulk_create, which
-# starts no generation, and programme is a layer below talents, so it cannot start one itself.
-KEEP_SECONDS = 600
+GENERATION_KEY = "talents:days:generation"
 
 # Part of each copy's key: a release that changes DaysPage raises it, so no copy of the old shape is read.
-PAGE_FORMAT = 1
+PAGE_FORMAT = 2
 
 
-def _page_key(talent_id):
+@cache_result
+def read_tables():
+    """The tables the page is built from (talents.services.days.days_state)."""
+    return frozenset(model._meta.db_table for model in (DayLog, Absence, Application, Cohort, Period))
+
+
+def page_key(talent_id):
     return f"talents:days:page:v{PAGE_FORMAT}:{talent_id}"
 
 
-def new_talent_generation(talent_id):
-    cache.set(_talent_generation_key(talent_id), time.time_ns(), timeout=None)
-
-
-def new_cohorts_generation():
-    cache.set(COHORTS_GENERATION_KEY, time.time_ns(), timeout=None)
-
-
 def forget_talent(talent_id):
-    """Delete the talent's copy (one key holds it in whatever language it was last built) and their
-    generation: an erased talent's weeks and notes must not outlive them in the cache."""
-    try:
-        cache.delete_many([_page_key(talent_id), _talent_generation_key(talent_id)])
-    except Exception:
-        logger.exception("Could not delete talent %s's days page from the cache", talent_id)
+    """Delete the talent's copy (one key holds it in whatever language it was last built), now and after
+    commit: an erased talent's weeks and notes must not outlive them in the cache."""
+    write_watch.forget([page_key(talent_id)])
 
 
 @dataclass(frozen=True)
@@ -85,36 +77,25 @@ class DaysPage:
 
 def days_page(talent):
     """The talent's DaysPage, from the cache when nothing it shows has changed since it was built."""
-    key = _page_key(talent.pk)
+    key = page_key(talent.pk)
     try:
-        generations, cached = _generations_and_copy(talent.pk, key)
+        # One round trip: the generation and the copy, which names the one it was built under.
+        found = cache.get_many([GENERATION_KEY, key])
+        built_under = (write_watch.current_generation(found, GENERATION_KEY), get_language(), timezone.localdate())
     except Exception:
         # A cache outage must not fail the page: it costs a build from the database instead.
         logger.exception("Could not read the days page from the cache; building it from the database")
         return _build(talent, today=timezone.localdate())[0]
-    if cached is not None and cached[0] == generations:
+    cached = found.get(key)
+    if cached is not None and cached[0] == built_under:
         return cached[1]
-    # The generations were read before the rows: a change committed meanwhile leaves this copy unused.
-    page, expires_at = _build(talent, today=generations[-1])
-    expires_at = min(expires_at, timezone.now() + timedelta(seconds=KEEP_SECONDS))
+    # The generation was read before the rows: a change committed meanwhile leaves this copy unused.
+    page, expires_at = _build(talent, today=built_under[-1])
     try:
-        cache.set(key, (generations, page), timeout=max(1, int((expires_at - timezone.now()).total_seconds())))
+        cache.set(key, (built_under, page), timeout=max(1, int((expires_at - timezone.now()).total_seconds())))
     except Exception:
         logger.exception("Could not keep the days page in the cache")
     return page
-
-
-def _generations_and_copy(talent_id, key):
-    talent_key = _talent_generation_key(talent_id)
-    # One round trip: both generations and the copy, which names the ones it was built under.
-    found = cache.get_many([COHORTS_GENERATION_KEY, talent_key, key])
-    generations = (
-        found.get(COHORTS_GENERATION_KEY) or cache.get_or_set(COHORTS_GENERATION_KEY, time.time_ns, timeout=None),
-        found.get(talent_key) or cache.get_or_set(talent_key, time.time_ns, timeout=None),
-        get_language(),
-        timezone.localdate(),
-    )
-    return generations, found.get(key)
 
 
 def _build(talent, *, today):

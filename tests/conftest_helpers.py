@@ -26,6 +26,7 @@ def wait_until(condition, *, timeout=30.0, interval=0.05, message="condition"):
 def person_loaded_afresh():
     """The next request loads the signed-in person from the database (portal/signed_in_user.py), as after
     any write to the account tables, so a query count includes that load whatever the test did before."""
-    from portal import signed_in_user, write_watch  # noqa: PLC0415 - Django is set up by then
+    from eyeforai import write_watch  # noqa: PLC0415 - Django is set up by then
+    from portal import signed_in_user  # noqa: PLC0415 - Django is set up by then
 
     write_watch.new_generation(signed_in_user.GENERATION_KEY)

@@ -3,7 +3,6 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from blog.admin.review import PostReviewMixin
-from blog.choices import PostStatus
 from blog.models import Authorship, Post
 
 
@@ -38,7 +37,7 @@ class PostAdmin(PostReviewMixin, admin.ModelAdmin):
             super()
             .get_queryset(request)
             # A draft never sent for review is its authors' alone (blog.access.can_read_unpublished).
-            .exclude(status=PostStatus.DRAFT, submitted_at__isnull=True)
+            .seen_by_team()
             .prefetch_related(Prefetch("authorships", queryset=Authorship.objects.select_related("talent__user")))
         )
 

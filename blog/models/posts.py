@@ -43,6 +43,10 @@ class Tag(models.Model):
         return reverse("blog:tag", kwargs={"slug": self.slug})
 
 
+# A draft never sent for review (Post.is_private_draft, the same rule for one row): its authors' alone.
+PRIVATE_DRAFT = Q(status=PostStatus.DRAFT, submitted_at__isnull=True)
+
+
 class PostQuerySet(models.QuerySet):
     def published(self):
         """What the public pages show, newest first."""
@@ -50,6 +54,14 @@ class PostQuerySet(models.QuerySet):
 
     def written_by(self, talent):
         return self.filter(authorships__talent=talent)
+
+    def private_drafts(self):
+        """Drafts never sent for review (Post.is_private_draft)."""
+        return self.filter(PRIVATE_DRAFT)
+
+    def seen_by_team(self):
+        """Every post but the private drafts: what the programme team may see."""
+        return self.exclude(PRIVATE_DRAFT)
 
     def shared_with(self, organization):
         """Posts the team shows this host before publication (they name the host and are still in review)."""
@@ -140,7 +152,8 @@ class Post(models.Model):
     @property
     def is_private_draft(self):
         """A draft never sent for review: its authors' alone. Once submitted the team has seen it, even when it
-        is back with its authors; until then the team's pages and the activity log show nothing of it."""
+        is back with its authors; until then the team's pages and the activity log show nothing of it. The same
+        rule as PRIVATE_DRAFT (Post.objects.private_drafts()), for a row already loaded."""
         return self.status == PostStatus.DRAFT and self.submitted_at is None
 
     # Each rule below is asked by its service (on the locked row) and by the pages that offer the step.

@@ -3,13 +3,8 @@
 from django.db import transaction
 from django.db.models import Count, Q
 
-from blog.choices import PostStatus
 from blog.models import AuthorPage, Authorship, Post, PostComment
 from blog.services.writing import delete_image_files
-
-# Posts nobody else has seen: they go with their only author. Posts the team has (in review, scheduled,
-# published, removed) stay, attributed to "a former talent", until the team removes them.
-PRIVATE_STATUSES = (PostStatus.DRAFT,)
 
 
 def erase_author(profile):
@@ -29,7 +24,7 @@ def erase_author(profile):
     # see only the join to this talent's own authorship, always 1, and take co-authored drafts too.
     drafts = (
         Post.objects.filter(pk__in=Post.objects.written_by(profile).values("pk"))
-        .filter(status__in=PRIVATE_STATUSES, submitted_at__isnull=True)
+        .private_drafts()  # nobody else has seen them; posts the team has stay, attributed to "a former talent"
         .annotate(author_count=Count("authorships"))
         .filter(author_count=1)
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from blog.access import get_post_for_author, writer_of, writer_required
-from blog.choices import CommentKind, PostStatus
+from blog.choices import CommentKind
 from blog.forms import AuthorPageForm, CommentForm, ImageForm, PostForm
 from blog.markdown import render_post_body
 from blog.models import AuthorPage, Authorship, Post
@@ -118,7 +118,7 @@ def _edit_page(request, post, *, form=None, image_form=None, comment_form=None, 
         "comment_kinds": CommentKind,
         "comment_form": (comment_form or CommentForm()) if post.accepts_comments else None,
         "preview_html": preview_html,
-        "can_delete": post.status == PostStatus.DRAFT and post.submitted_at is None,
+        "can_delete": post.is_private_draft,
         "coauthors": [a.talent for a in post.authorships.select_related("talent__user") if a.talent != talent],
     }
     return render(request, "blog/talent/edit.html", context)

@@ -44,11 +44,9 @@ def erase_talent(profile, *, kept_elsewhere):
     DayLog.objects.filter(talent=profile).delete()
     Absence.objects.filter(talent=profile).delete()
     CVDownload.objects.filter(application__talent=profile).delete()
-    # After the deletes above, whose signals start a new generation; after commit too, so a view built
-    # from the rows read before it is not left behind.
-    talent_id = profile.pk
-    days_page.forget_talent(talent_id)
-    transaction.on_commit(lambda: days_page.forget_talent(talent_id), robust=True)
+    # After the deletes above, which start a new generation; after commit too, so a copy built from the
+    # rows read before it is not left behind.
+    days_page.forget_talent(profile.pk)
     if not (kept_elsewhere or applications.accepted().exists()):
         profile.delete()  # its applications and their stage history go with it
         return None

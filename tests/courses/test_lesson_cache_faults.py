@@ -78,12 +78,12 @@ def test_a_lesson_edited_when_the_cache_is_down_is_saved(
 ):
     lesson = lessons[0]
     with (
-        caplog.at_level(logging.ERROR, logger="courses.lesson_cache"),
+        caplog.at_level(logging.ERROR, logger="eyeforai.write_watch"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         lesson.title_en = "Lesson one, revised"
         lesson.save()
     lesson.refresh_from_db()
     assert lesson.title_en == "Lesson one, revised"
-    assert "Could not drop the cached lessons" in caplog.text
+    assert "Could not start a new generation of courses:lessons:generation" in caplog.text
     assert "Lesson one, revised" in participant_client.get(lesson_url(lessons[1])).text

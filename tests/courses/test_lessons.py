@@ -12,7 +12,7 @@ from PIL import Image
 
 from courses.access import COURSE_MANAGERS_GROUP
 from courses.checkforms import field_name
-from courses.models import LessonImage, LessonProgress, Participant
+from courses.models import Lesson, LessonImage, LessonProgress, Participant, Question
 from courses.services.progress import answer_check
 from tests.conftest_helpers import person_loaded_afresh
 from tests.courses.factories import (
@@ -292,6 +292,19 @@ def test_a_lesson_edited_after_it_was_read_shows_the_edit(as_participant, lesson
     assert "Lesson one, revised" in words
     assert "A sharper question" in words
     assert "A clearer answer" in words
+    assert "Lesson one, revised" in text(as_participant.get(lesson_url(lessons[1])))  # the other lessons' outline
+
+
+def test_a_lesson_edited_by_a_queryset_update_shows_on_the_next_request(as_participant, lessons):
+    lesson = lessons[0]
+    as_participant.get(lesson_url(lesson))  # kept
+    # Writes that send no signal: only their SQL says the lessons changed.
+    Lesson.objects.filter(pk=lesson.pk).update(title_en="Lesson one, revised")
+    Question.objects.filter(lesson=lesson).update(text_en="A sharper question")
+
+    words = text(as_participant.get(lesson_url(lesson)))
+    assert "Lesson one, revised" in words
+    assert "A sharper question" in words
     assert "Lesson one, revised" in text(as_participant.get(lesson_url(lessons[1])))  # the other lessons' outline
 
 

@@ -12,8 +12,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from eyeforai import write_watch
 from hosts.models import HostMembership
-from portal import signed_in_user, write_watch
+from portal import signed_in_user
 from portal.signed_in_user import SignedInUserBackend
 
 # (fixture, a navigation link only that role sees)

@@ -55,3 +55,18 @@ def test_a_visitor_gets_no_token_and_the_sign_in_links(client):
     page = client.get(reverse("portal:privacy")).text
     assert "csrfmiddlewaretoken" not in page
     assert reverse("account_login") in page and "Sign out" not in page
+
+
+def test_the_shared_token_switches_the_language_and_signs_out(client, talent):
+    client.force_login(talent)
+    client.handler.enforce_csrf_checks = True
+    token = TOKEN.findall(client.get(reverse("portal:privacy")).text)[0]
+
+    switched = client.post(
+        reverse("set_language"), {"language": "sv", "next": "/privacy/", "csrfmiddlewaretoken": token}
+    )
+    signed_out = client.post(reverse("account_logout"), {"csrfmiddlewaretoken": token})
+
+    assert switched.status_code == 302
+    assert signed_out.status_code == 302
+    assert "_auth_user_id" not in client.session

@@ -189,6 +189,31 @@ def test_the_status_page_lists_the_stages_oldest_first_with_their_moments(talent
     assert timeline.index(">Draft<") < timeline.index(">Submitted<")
 
 
+def status_part(html):
+    """The application's cohort, stage, stages and next step, as talents/includes/application_status.html
+    draws them, without the indentation the including page adds."""
+    part = html[html.index('<dl class="facts">') : html.index("</p>", html.index("</ol>")) + 4]
+    return [line.strip() for line in part.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("status", [ApplicationStatus.INTERVIEW, ApplicationStatus.ACCEPTED])
+def test_the_status_page_and_the_overview_draw_the_stages_alike(talent_client, talent, call_cohort, status):
+    post(talent_client, "submit", cv=cv_file(), **ANSWERS)
+    application = Application.objects.get(talent__user=talent)
+    Application.objects.filter(pk=application.pk).update(status=status)
+    application.events.create(status=status)
+
+    page = status_part(talent_client.get(reverse("talents:application")).text)
+    overview = status_part(talent_client.get(reverse("portal:talent_dashboard")).text)
+
+    assert page[0] == '<dl class="facts">'
+    assert sum(">Interview<" in line or ">Accepted<" in line for line in page) == 2  # the badge and the stage
+    assert [line for line in page if "timeline-status" in line] == [
+        line for line in overview if "timeline-status" in line
+    ]
+    assert page[:-1] == overview[:-1]  # the last line: an accepted talent's welcome links to the overview
+
+
 @pytest.mark.parametrize(("cohort_status", "links"), [(CohortStatus.MATCHING, True), (CohortStatus.RUNNING, False)])
 def test_the_subnavigation_links_to_ranking_while_the_talents_cohort_is_matched(
     talent_client, talent, cohort_status, links

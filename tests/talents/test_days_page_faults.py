@@ -1,4 +1,4 @@
-"""The days page and the writes that renew its cached copy (talents/days_page.py, talents/signals.py)
+"""The days page and the writes that renew its cached copy (talents/days_page.py, eyeforai/write_watch.py)
 when the cache is down: the page is built from the database and the write is saved."""
 
 import logging
@@ -38,7 +38,10 @@ def test_a_day_is_logged_when_the_cache_is_down(
 ):
     last_week = monday_of(timezone.localdate()) - timedelta(weeks=1)
 
-    with caplog.at_level(logging.ERROR, logger="talents.signals"), django_capture_on_commit_callbacks(execute=True):
+    with (
+        caplog.at_level(logging.ERROR, logger="eyeforai.write_watch"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         response = talent_client.post(
             reverse("talents:days"),
             {"date": last_week.isoformat(), "place": "stockholm", "activities": ["seminar"], "learned": "Queues."},
@@ -48,7 +51,7 @@ def test_a_day_is_logged_when_the_cache_is_down(
     log = DayLog.objects.get(talent=accepted_talent.talent)
     assert log.week == last_week
     assert log.learned == "Queues."
-    assert "Could not start a new generation of the days pages" in caplog.text
+    assert "Could not start a new generation of talents:days:generation" in caplog.text
     page = talent_client.get(reverse("talents:days"))
     assert page.status_code == 200
     assert "Queues." in page.text

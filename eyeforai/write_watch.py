@@ -1,12 +1,15 @@
 """Writes noted where the SQL is run, for the copies kept under a generation.
 
-A kept copy (a person's overview, the signed-in person) is valid while its generation is the current
-one. Any INSERT, UPDATE or DELETE on a table the copy reads starts a new generation. It is noted here,
-at the database connection, not by model signals, because services write with QuerySet.update and
-bulk_create too, which send none. Each kind of copy registers its generation key and the tables it
-reads with `watch()`; `watch_writes` (a connection_created receiver, portal/signals.py) puts the one
-wrapper on every connection. The cache must be shared by every web and Celery process
+A kept copy (a person's overview, the signed-in person, a talent's days page, the published lessons) is
+valid while its generation is the current one. Any INSERT, UPDATE or DELETE on a table the copy reads
+starts a new generation. It is noted here, at the database connection, not by model signals, because
+services write with QuerySet.update and bulk_create too, which send none. Each kind of copy registers its
+generation key and the tables it reads with `watch()`, in its app's signals module; `watch_writes` (a
+connection_created receiver, portal/signals.py) puts the one wrapper on every connection. `forget()`
+deletes a person's copies when they are erased. The cache must be shared by every web and Celery process
 (CACHE_URL=redis://…) for a write in one to reach the copies the others keep.
+
+It lives in the core so that every app's kept copy can use it; it imports nothing of the apps.
 """
 
 import logging
@@ -37,7 +40,8 @@ def watch(generation_key, tables, unread_columns=_none):
     """Start a new generation under `generation_key` whenever one of `tables()` is written, except by an
     UPDATE that sets only columns `unread_columns()[table]` names: a busy column no copy of this kind reads
     (a participant's last progress, written on every answer) would otherwise end every copy each time."""
-    _WATCHED.append((generation_key, tables, unread_columns))
+    if (generation_key, tables, unread_columns) not in _WATCHED:
+        _WATCHED.append((generation_key, tables, unread_columns))
 
 
 def _sets_only(sql, columns):
@@ -63,6 +67,22 @@ def _new_generation_now(key):
         new_generation(key)
     except Exception:
         logger.exception("Could not start a new generation of %s", key)
+
+
+def forget(keys):
+    """Delete the copies kept under `keys` (a person's, being erased): now, and again after commit,
+    because a request in between may have kept a copy of the rows as they were before the change. A
+    cache outage fails neither the change nor the commit; the copies then age out by their life."""
+    keys = list(keys)
+    _delete_now(keys)
+    transaction.on_commit(lambda: _delete_now(keys), robust=True)
+
+
+def _delete_now(keys):
+    try:
+        cache.delete_many(keys)
+    except Exception:
+        logger.exception("Could not delete the kept copies %s from the cache", keys)
 
 
 def _note_writes(execute, sql, params, many, context):
