@@ -11,6 +11,7 @@ from eyeforai.programme.models import Cohort, Period, Skill
 from hosts.models import HostOrganization, Project, ProjectSeat
 from portal import dashboard_cache, signed_in_user, write_watch
 from portal.public.cache import new_generation
+from rotations import host_talent_table
 
 # What `/`, `/hosts/` and the host and project pages show: the announced cohorts and their periods;
 # active hosts and their approved projects with their skills and seats per period; the blog (/blog/…,
@@ -47,3 +48,6 @@ for model in PUBLIC_MODELS:
 write_watch.watch(dashboard_cache.GENERATION_KEY, dashboard_cache.overview_tables)
 write_watch.watch(signed_in_user.GENERATION_KEY, signed_in_user.role_tables)
 connection_created.connect(write_watch.watch_writes, dispatch_uid="kept-copies:watch-writes")
+
+# The shared page parts the apps keep (eyeforai/kept_copies.py): a host organisation's talents tables.
+write_watch.watch(host_talent_table.GENERATION_KEY, host_talent_table.tables_read)
