@@ -21,8 +21,9 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from hosts.models import Project, ProjectSeat
-from rotations.choices import CANCELLABLE_PLACEMENT_STATUSES, LIVE_PLACEMENT_STATUSES, PlacementStatus
+from rotations.choices import PlacementStatus
 from rotations.models import Placement
+from rotations.models.placements import StatusQuestions
 from rotations.services.rules import RotationState, placement_problems
 from talents.models import TalentProfile
 
@@ -86,7 +87,7 @@ class BoardTalent:
 
 
 @dataclass
-class BoardPlacement:
+class BoardPlacement(StatusQuestions):
     """A live placement as the board and the rules (rotations/services/rules.py) read it, from plain values.
     `period` is the board's own (one of its periods), attached in Python."""
 
@@ -101,18 +102,6 @@ class BoardPlacement:
     host_name: str
     project_title: str
     period: object = None
-
-    @property
-    def is_live(self):
-        return self.status in LIVE_PLACEMENT_STATUSES
-
-    @property
-    def is_proposed(self):
-        return self.status == PlacementStatus.PROPOSED
-
-    @property
-    def can_be_cancelled(self):
-        return self.status in CANCELLABLE_PLACEMENT_STATUSES
 
 
 # BoardPlacement's columns, in its fields' order: a cell also shows its host's name and project's title.

@@ -1,5 +1,3 @@
-import re
-
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -8,7 +6,7 @@ from eyeforai.mail.models import OutboundEmail
 from rotations.admin.board import BOARD_PAGE_SIZE, build_board, draw_placed_cells
 from rotations.choices import PlacementStatus
 from rotations.models import Placement
-from tests.conftest_helpers import person_loaded_afresh
+from tests.conftest_helpers import person_loaded_afresh, without_tokens
 from tests.factories import HostOrganizationFactory
 from tests.rotations.fixtures import accepted_talent, approved_project, place
 
@@ -196,10 +194,6 @@ def test_a_placed_cell_shows_its_host_project_status_and_the_manager_s_actions(
     client_with_checks.post(confirm_url, {"csrfmiddlewaretoken": token, "placement": proposed.uuid})
     proposed.refresh_from_db()
     assert proposed.status == PlacementStatus.CONFIRMED
-
-
-def without_tokens(html):
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
 
 
 def test_a_full_row_drawn_in_python_is_the_templates_row(rf, manager, rotation_cohort, hosts_with_projects):

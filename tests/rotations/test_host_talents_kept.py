@@ -18,6 +18,7 @@ from rotations.services.hiring import mark_hiring_interest
 from rotations.services.placements import confirm_placements
 from rotations.services.sharing import share_plan
 from talents.services.profiles import save_profile
+from tests.conftest_helpers import without_tokens
 from tests.factories import HostMembershipFactory, UserFactory
 from tests.rotations.fixtures import accepted_talent, place
 
@@ -39,10 +40,6 @@ def page(client):
     response = client.get(PAGE)
     assert response.status_code == 200
     return response.content.decode()
-
-
-def without_tokens(html):
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
 
 
 # Built: session, user with membership, placements, evaluations, hiring interests, calendar feed.
