@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import Booking, LessonProgress, Participant, PublicBody, Session, WaitingListEntry
 from courses.session_facts import facts_maker
-from eyeforai.kept_copies import kept
+from eyeforai.kept_copies import kept, shape
 
 GENERATION_KEY = "courses:sessions:generation"
 # Each participant's own part of the workshop page (courses/views/workshops.py: _standing).
@@ -34,9 +34,9 @@ def tables_read():
 
 
 def standing_key(user_pk, language):
-    """Where a participant's standing is kept: it names their session and meeting link, so their erasure
+    """Where a participant's Standing is kept: it names their session and meeting link, so their erasure
     deletes it (every language's)."""
-    return f"courses:workshops:standing:{user_pk}:{language}"
+    return f"courses:workshops:standing:{shape(Standing, Booker)}:{user_pk}:{language}"
 
 
 @cache_result
@@ -115,4 +115,26 @@ def _build():
 
 def upcoming_cards():
     """Every upcoming session's Card in the active language, from the cache while none has changed."""
-    return kept(GENERATION_KEY, f"courses:sessions:cards:{get_language()}", _build)
+    return kept(GENERATION_KEY, f"courses:sessions:cards:{shape(Cards, Card, Region)}:{get_language()}", _build)
+
+
+@dataclass(frozen=True)
+class Booker:
+    """What check_can_book reads of a participant, kept with their standing."""
+
+    part_one_completed_at: datetime | None
+    part_two_completed_at: datetime | None
+    has_started: bool
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The participant's own part of the page: their booking and waiting place drawn (`html`, its forms'
+    CSRF token a placeholder), and what the cards ask of them."""
+
+    html: str
+    placeholder: str
+    booker: Booker
+    booked_session: int | None  # the session's pk
+    entry_session: int | None
+    entry_offered: bool

@@ -7,10 +7,15 @@ moment what it shows changes with the clock alone (a new day, a session starting
 KEEP_SECONDS, for writes made outside Django (psql, a restored database). With the cache down the part is
 built every time and nothing is kept.
 
+A copy is pickled: its key carries `shape()` of the classes it holds, so code deployed with a changed class
+never reads a copy the code before it kept (as courses/lesson_cache.py's FORMAT).
+
 A copy served to several people must hold no CSRF token: its forms carry `csrf_placeholder()` instead,
 random per copy (so no text a person wrote can hold it), replaced by the reader's token on the way out.
 """
 
+import dataclasses
+import hashlib
 import logging
 import math
 import secrets
@@ -23,6 +28,12 @@ from django.utils import timezone
 logger = logging.getLogger(__name__)
 
 KEEP_SECONDS = 600
+
+
+def shape(*classes):
+    """A short digest of the dataclasses' names and fields, the same in every process of one deploy."""
+    names = "|".join(f"{cls.__qualname__}:{','.join(f.name for f in dataclasses.fields(cls))}" for cls in classes)
+    return hashlib.blake2b(names.encode(), digest_size=4).hexdigest()
 
 
 def _read(generation_key, key):

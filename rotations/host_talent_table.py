@@ -25,7 +25,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from eyeforai.kept_copies import csrf_placeholder, kept, with_csrf_token
+from eyeforai.kept_copies import csrf_placeholder, kept, shape, with_csrf_token
 from eyeforai.paths import uuid_paths
 from eyeforai.programme.models import Cohort, Period
 from hosts.models import Project
@@ -226,7 +226,7 @@ def kept_host_talent_tables(request, organization):
         placeholder = csrf_placeholder()
         return (placeholder, host_talent_tables(organization, today=today, csrf_token=placeholder)), None
 
-    key = f"host-talents:{organization.pk}:{get_language()}:{today.isoformat()}"
+    key = f"host-talents:{shape(CohortTable)}:{organization.pk}:{get_language()}:{today.isoformat()}"
     placeholder, tables = kept(GENERATION_KEY, key, build)
     # Safe: the kept rows are host_talent_tables' escaped markup; only the placeholder is replaced.
     return [

@@ -7,7 +7,6 @@ open_entry), so nobody can reach another's. A repeated post finds nothing left t
 
 import uuid as uuid_module
 from dataclasses import dataclass
-from datetime import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -25,7 +24,7 @@ from courses.access import participant_of, participant_required
 from courses.calendar import CALENDAR_TYPE, session_calendar
 from courses.models import Booking, Session
 from courses.services import bookings
-from courses.session_cards import STANDING_GENERATION_KEY, Card, standing_key, upcoming_cards
+from courses.session_cards import STANDING_GENERATION_KEY, Booker, Card, Standing, standing_key, upcoming_cards
 from courses.session_facts import session_facts
 from eyeforai.kept_copies import csrf_placeholder, kept, with_csrf_token
 from eyeforai.paths import uuid_paths
@@ -110,28 +109,6 @@ class RowWords:
             MOVE: (_("Move my booking here"), "button"),
             BOOK: (_("Book a seat"), "button"),
         }
-
-
-@dataclass(frozen=True)
-class Booker:
-    """What check_can_book reads of a participant, kept with their standing."""
-
-    part_one_completed_at: datetime | None
-    part_two_completed_at: datetime | None
-    has_started: bool
-
-
-@dataclass(frozen=True)
-class Standing:
-    """The participant's own part of the page: their booking and waiting place drawn (`html`, its forms'
-    CSRF token a placeholder), and what the cards ask of them."""
-
-    html: str
-    placeholder: str
-    booker: Booker
-    booked_session: int | None  # the session's pk
-    entry_session: int | None
-    entry_offered: bool
 
 
 @participant_required
