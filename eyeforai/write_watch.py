@@ -14,7 +14,7 @@ It lives in the core so that every app's kept copy can use it; it imports nothin
 
 import logging
 import re
-import time
+import secrets
 
 from django.core.cache import cache
 from django.db import transaction
@@ -53,12 +53,14 @@ def _sets_only(sql, columns):
 
 
 def new_generation(key):
-    cache.set(key, time.time_ns(), timeout=None)
+    # Random, not the clock: two writes within one tick of a coarse or frozen clock (time_machine) must
+    # still give two generations. Generations are only ever compared for equality.
+    cache.set(key, secrets.token_hex(8), timeout=None)
 
 
 def current_generation(found, key):
     """The generation in `found` (a get_many result holding `key`), set now if the cache has none."""
-    return found.get(key) or cache.get_or_set(key, time.time_ns, timeout=None)
+    return found.get(key) or cache.get_or_set(key, lambda: secrets.token_hex(8), timeout=None)
 
 
 def _new_generation_now(key):

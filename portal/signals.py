@@ -7,11 +7,13 @@ from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from blog.models import AuthorPage, Authorship, Post, PostImage, Tag
+from courses import session_cards
 from eyeforai import write_watch
 from eyeforai.programme.models import Cohort, Period, Skill
 from hosts.models import HostOrganization, Project, ProjectSeat
 from portal import dashboard_cache, signed_in_user
 from portal.public.cache import new_generation
+from rotations import host_talent_table
 
 # What `/`, `/hosts/` and the host and project pages show: the announced cohorts and their periods;
 # active hosts and their approved projects with their skills and seats per period; the blog (/blog/…,
@@ -48,3 +50,9 @@ for model in PUBLIC_MODELS:
 write_watch.watch(dashboard_cache.GENERATION_KEY, dashboard_cache.overview_tables)
 write_watch.watch(signed_in_user.GENERATION_KEY, signed_in_user.role_tables, signed_in_user.unread_columns)
 connection_created.connect(write_watch.watch_writes, dispatch_uid="kept-copies:watch-writes")
+
+# The shared page parts the apps keep (eyeforai/kept_copies.py): a host organisation's talents tables,
+# the upcoming workshop sessions' cards and each participant's own booking and waiting place.
+write_watch.watch(host_talent_table.GENERATION_KEY, host_talent_table.tables_read)
+write_watch.watch(session_cards.GENERATION_KEY, session_cards.tables_read)
+write_watch.watch(session_cards.STANDING_GENERATION_KEY, session_cards.standing_tables_read)

@@ -5,23 +5,36 @@ placement) each row cost about a millisecond, and the placements as model instan
 user, project, period and cohort cost more than the rest of the page. Here the facts come as plain value
 rows in three queries, each URL is reversed once per page and each row is one `format_html` of the
 template's markup: the same text (its msgids, dates as `|date` writes them), the same escaping.
+
+The tables are the organisation's, not the member's: `kept_host_talent_tables` keeps them per organisation,
+language and day (the feedback and hiring cells follow the date) under a generation that any write to the
+tables they read ends (TABLES_READ, watched by eyeforai/write_watch.py), and with a placeholder for the
+hiring forms' CSRF token (eyeforai/kept_copies.py).
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache as cache_result
 
+from django.contrib.auth import get_user_model
 from django.db.models import OuterRef, Subquery
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from eyeforai.kept_copies import csrf_placeholder, kept, shape, with_csrf_token
 from eyeforai.paths import uuid_paths
-from eyeforai.programme.models import Period
+from eyeforai.programme.models import Cohort, Period
+from hosts.models import Project
 from rotations.choices import PlacementStatus, Side
 from rotations.models import Evaluation, HiringInterest, Placement
 from rotations.models.placements import FEEDBACK_WINDOW_DAYS
+from talents.models import TalentProfile
+
+GENERATION_KEY = "host-talents:generation"
 
 EN_DASH = "\u2013"
 NO_ACTION = "\u2014"  # the em dash of a cell with nothing to do
@@ -65,6 +78,13 @@ HIRING_FORM = (
     '<button type="submit" name="interested" value="{value}" class="{button_class}">{label}</button>'
     "</form>"
 )
+
+
+@cache_result
+def tables_read():
+    """The tables the rows read (asked at the first write, once the app registry is ready)."""
+    models = [Placement, Evaluation, HiringInterest, Period, Cohort, Project, TalentProfile, get_user_model()]
+    return frozenset(model._meta.db_table for model in models)
 
 
 @dataclass(frozen=True)
@@ -195,3 +215,21 @@ def host_talent_tables(organization, *, today, csrf_token):
         rows.append(row)
     # Safe: each row is format_html's, every value in it escaped.
     return [CohortTable(name=name, rows_html=mark_safe("".join(rows))) for name, rows in tables]  # noqa: S308  # nosec B308 B703
+
+
+def kept_host_talent_tables(request, organization):
+    """host_talent_tables of today, from the cache while nothing they show has changed, with the request's
+    CSRF token in the hiring forms."""
+    today = timezone.localdate()
+
+    def build():
+        placeholder = csrf_placeholder()
+        return (placeholder, host_talent_tables(organization, today=today, csrf_token=placeholder)), None
+
+    key = f"host-talents:{shape(CohortTable)}:{organization.pk}:{get_language()}:{today.isoformat()}"
+    placeholder, tables = kept(GENERATION_KEY, key, build)
+    # Safe: the kept rows are host_talent_tables' escaped markup; only the placeholder is replaced.
+    return [
+        CohortTable(name=table.name, rows_html=mark_safe(with_csrf_token(request, table.rows_html, placeholder)))  # noqa: S308  # nosec B308 B703
+        for table in tables
+    ]

@@ -1,5 +1,6 @@
 """Small helpers shared by fixtures and tests (kept out of conftest.py so modules can import them)."""
 
+import re
 import socket
 import time
 
@@ -30,3 +31,8 @@ def person_loaded_afresh():
     from portal import signed_in_user  # noqa: PLC0415 - Django is set up by then
 
     write_watch.new_generation(signed_in_user.GENERATION_KEY)
+
+
+def without_tokens(html):
+    """The page without its forms' CSRF tokens, which each request (and each render) masks anew."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from courses import session_cards
 from courses.models import Booking, Facilitator, FacilitatorInvitation, Participant, Session, WaitingListEntry
 from courses.services.bookings import lock_sessions, offer_free_seats
 from eyeforai.personal_data import any_address
@@ -27,6 +28,7 @@ def erase_participant(user):
         return False
     release_for_erasure(participant)
     participant.delete()
+    session_cards.forget_standing(user.pk)  # their kept booking names their session and meeting link
     return True
 
 

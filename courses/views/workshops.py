@@ -10,20 +10,23 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.access import participant_of, participant_required
 from courses.calendar import CALENDAR_TYPE, session_calendar
-from courses.models import Booking, LessonProgress, Session
+from courses.models import Booking, Session
 from courses.services import bookings
-from courses.session_facts import SessionFacts, facts_maker, session_facts
+from courses.session_cards import STANDING_GENERATION_KEY, Booker, Card, Standing, standing_key, upcoming_cards
+from courses.session_facts import session_facts
+from eyeforai.kept_copies import csrf_placeholder, kept, with_csrf_token
 from eyeforai.paths import uuid_paths
 
 DIGITAL = "digital"  # the region filter's value for digital sessions (held nowhere in particular)
@@ -38,8 +41,8 @@ MOVE = "move"
 class SessionList:
     """Upcoming sessions, soonest first, after the region filter, and the filter's choices."""
 
-    sessions: list
-    regions: list  # the regions of upcoming in-person sessions, by name
+    sessions: list  # Sessions, or session_cards.Cards on the workshop page
+    regions: list  # the regions of upcoming in-person sessions, by name (each with its uuid and name)
     has_digital: bool
     selected: str  # "", DIGITAL or a region's uuid
 
@@ -50,11 +53,15 @@ def upcoming_sessions(region=""):
     everything = list(Session.objects.upcoming().select_related("region"))
     regions = sorted({s.region for s in everything if s.region_id}, key=lambda body: body.name)
     has_digital = any(s.is_digital for s in everything)
+    return _filtered(everything, regions, has_digital, region, lambda s: str(s.region.uuid) if s.region_id else "")
+
+
+def _filtered(everything, regions, has_digital, region, region_uuid):
     selected = _region_choice(region, regions)
     if selected == DIGITAL:
         sessions = [s for s in everything if s.is_digital]
     elif selected:
-        sessions = [s for s in everything if s.region_id and str(s.region.uuid) == selected]
+        sessions = [s for s in everything if region_uuid(s) == selected]
     else:
         sessions = everything
     return SessionList(sessions=sessions, regions=regions, has_digital=has_digital, selected=selected)
@@ -73,11 +80,10 @@ def _region_choice(value, regions):
 
 @dataclass(frozen=True)
 class Row:
-    """A session's card, its words put together here once per page (the template's msgids) where the
-    card's template used to decide them: the list's time went into per-card tags."""
+    """A session's card: everyone's part kept (session_cards.Card), and this participant's words put
+    together here once per page (the template's msgids)."""
 
-    session: Session
-    facts: SessionFacts
+    card: Card
     action: str  # BOOK, WAIT, MOVE, or "" for no button
     mine: str  # "booked", "waiting", "offered" or ""
     book_url: str  # where the button posts
@@ -89,7 +95,8 @@ class Row:
 
 
 class RowWords:
-    """What the cards of one page say, translated once for the page (the template's msgids)."""
+    """What the cards of one page say of the participant's own, translated once for the page (the
+    template's msgids)."""
 
     def __init__(self):
         self.mine = {
@@ -97,18 +104,11 @@ class RowWords:
             "offered": (_("A seat is offered to you"), "badge badge-warn"),
             "waiting": (_("You are on the waiting list"), "badge"),
         }
-        self.full = _("Full – join the waiting list")  # noqa: RUF001 the template's msgid, its dash and all
         self.buttons = {
             WAIT: (_("Join the waiting list"), "button button-secondary"),
             MOVE: (_("Move my booking here"), "button"),
             BOOK: (_("Book a seat"), "button"),
         }
-
-    def seats(self, session):
-        if session.is_full:
-            return self.full
-        left = session.seats_left
-        return ngettext("%(counter)s seat left", "%(counter)s seats left", left) % {"counter": left}
 
 
 @participant_required
@@ -116,19 +116,14 @@ class RowWords:
 def workshops(request):
     participant = participant_of(request.user)
     now = timezone.now()
-    booking = bookings.active_booking(participant)
-    entry = bookings.open_entry(participant)
-    listing = upcoming_sessions(request.GET.get("region", ""))
-    reasons, rows = _rows(participant, listing.sessions, booking, entry, now)
+    standing = _standing(participant)
+    kept = upcoming_cards()
+    listing = _filtered(kept.cards, kept.regions, kept.has_digital, request.GET.get("region", ""), _card_region)
+    reasons, rows = _rows(standing, listing.sessions, now)
     context = {
         "participant": participant,
-        "booking": booking,
-        "booking_facts": session_facts(booking.session if booking is not None else None),
-        "entry_facts": session_facts(entry.session if entry is not None else None),
-        "booking_started": booking is not None and booking.session.starts_at <= now,
-        "entry": entry,
-        "offer_open": entry is not None and entry.is_offered and entry.offer_expires_at > now,
-        "position": bookings.place_in_line(entry) if entry is not None and not entry.is_offered else 0,
+        # Safe: the template's escaped output; only the placeholder is replaced.
+        "standing": mark_safe(with_csrf_token(request, standing.html, standing.placeholder)),  # noqa: S308  # nosec B308 B703
         "listing": listing,
         "rows": rows,
         "reasons": reasons,
@@ -137,57 +132,100 @@ def workshops(request):
     return render(request, "courses/workshops.html", context)
 
 
-def _rows(participant, sessions, booking, entry, now):
-    """Each session with the button it gets, and the reasons (each once) why some get none."""
+def _standing(participant):
+    """The participant's Standing, kept per participant and language until a booking, a waiting place, a
+    session, their progress or their row is written, or the clock changes it (their session starting,
+    an offer expiring)."""
+
+    def build():
+        now = timezone.now()
+        booking = bookings.active_booking(participant)
+        entry = bookings.open_entry(participant)
+        placeholder = csrf_placeholder()
+        context = {
+            "participant": participant,
+            "booking": booking,
+            "booking_facts": session_facts(booking.session if booking is not None else None),
+            "entry_facts": session_facts(entry.session if entry is not None else None),
+            "booking_started": booking is not None and booking.session.starts_at <= now,
+            "entry": entry,
+            "offer_open": entry is not None and entry.is_offered and entry.offer_expires_at > now,
+            "position": bookings.place_in_line(entry) if entry is not None and not entry.is_offered else 0,
+            "csrf_token": placeholder,
+        }
+        html = render_to_string("courses/includes/workshop_standing.html", context).strip()
+        booker = Booker(
+            part_one_completed_at=participant.part_one_completed_at,
+            part_two_completed_at=participant.part_two_completed_at,
+            has_started=participant.has_started,
+        )
+        moments = [booking.session.starts_at] if booking is not None else []
+        if entry is not None and entry.is_offered:
+            moments.append(entry.offer_expires_at)
+        standing = Standing(
+            html=html,
+            placeholder=placeholder,
+            booker=booker,
+            booked_session=booking.session_id if booking is not None else None,
+            entry_session=entry.session_id if entry is not None else None,
+            entry_offered=entry is not None and entry.is_offered,
+        )
+        return standing, min((moment for moment in moments if moment > now), default=None)
+
+    key = standing_key(participant.user_id, get_language())
+    return kept(STANDING_GENERATION_KEY, key, build)
+
+
+def _card_region(card):
+    return card.region_uuid
+
+
+def _rows(standing, cards, now):
+    """Each card with the button it gets, and the reasons (each once) why some get none."""
     reasons = {}
-    part_one_done = participant.part_one_completed_at is not None
+    booker = standing.booker
+    part_one_done = booker.part_one_completed_at is not None
     if not part_one_done:
         reasons[_("Complete the self-study part first: the workshop builds on it.")] = None
-        if any(session.open_to_started for session in sessions):
-            # check_can_book asks whether they have opened a lesson (has_started): one query for every session.
-            progress = LessonProgress.objects.only("pk", "participant_id")
-            prefetch_related_objects([participant], Prefetch("progress", queryset=progress))
-    facts = facts_maker()
     words = RowWords()
     book_path = uuid_paths("courses:book")
     rows = []
-    for session in sessions:
+    for card in cards:
         mine = ""
-        if booking is not None and booking.session_id == session.pk:
+        if standing.booked_session == card.pk:
             mine = "booked"
-        elif entry is not None and entry.session_id == session.pk:
-            mine = "offered" if entry.is_offered else "waiting"
-        action = _action(participant, session, booking=booking, mine=mine, reasons=reasons, now=now)
-        status, status_class = words.mine[mine] if mine else (words.seats(session), "")
+        elif standing.entry_session == card.pk:
+            mine = "offered" if standing.entry_offered else "waiting"
+        action = _action(booker, card, booked=standing.booked_session is not None, mine=mine, reasons=reasons, now=now)
+        status, status_class = words.mine[mine] if mine else (card.seats, "")
         button, button_class = words.buttons.get(action, ("", ""))
         rows.append(
             Row(
-                session=session,
-                facts=facts(session),
+                card=card,
                 action=action,
                 mine=mine,
-                book_url=book_path(session.uuid),
+                book_url=book_path(card.uuid),
                 status=status,
                 status_class=status_class,
                 button=button,
                 button_class=button_class,
-                open_to_started=session.open_to_started and not part_one_done,
+                open_to_started=card.open_to_started and not part_one_done,
             )
         )
     return list(reasons), rows
 
 
-def _action(participant, session, *, booking, mine, reasons, now):
-    if mine or participant.part_two_completed_at is not None:
+def _action(booker, card, *, booked, mine, reasons, now):
+    if mine or booker.part_two_completed_at is not None:
         return ""  # their own session, or the workshop is already done
     try:
-        bookings.check_can_book(participant, session, now=now)
+        bookings.check_can_book(booker, card, now=now)  # reads a Booker and a Card as a participant and a session
     except ValidationError as error:
         reasons.setdefault(error.messages[0], None)
         return ""
-    if session.is_full:
+    if card.is_full:
         return WAIT
-    return MOVE if booking is not None else BOOK
+    return MOVE if booked else BOOK
 
 
 def _when(session):

@@ -14,7 +14,7 @@ import html
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Window
+from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -23,6 +23,7 @@ from django.utils.translation import gettext, ngettext
 from hosts.models import Project, ProjectSeat
 from rotations.choices import PlacementStatus
 from rotations.models import Placement
+from rotations.models.placements import StatusQuestions
 from rotations.services.rules import RotationState, placement_problems
 from talents.models import TalentProfile
 
@@ -60,7 +61,7 @@ class Choice:
 @dataclass
 class Cell:
     period: object
-    placement: Placement | None = None
+    placement: "BoardPlacement | None" = None
     choices: list = field(default_factory=list)
     html: str = ""  # a placed cell's whole <td>, from draw_placed_cells
 
@@ -69,13 +70,45 @@ class Cell:
 class Row:
     talent: object
     cells: list
+    html: str = ""  # the whole <tr> when every cell holds a placement, from draw_placed_cells
 
 
 BOARD_PAGE_SIZE = 50
-# What the rules read (rotations/services/rules.py) of a placement. A cell also shows its host's name
-# and project's title, read as two columns (not as a project and a host object per placement), and its
-# period is the board's own (one of `periods`), attached in Python.
-BOARD_PLACEMENT_FIELDS = ["uuid", "talent", "project", "host", "period", "status", "starts_on", "ends_on"]
+
+
+@dataclass(frozen=True)
+class BoardTalent:
+    """A row's talent, read as plain values: model instances with their user were a third of the board's work."""
+
+    pk: int
+    uuid: object
+    name: str  # as TalentProfile.name
+    email: str
+
+
+@dataclass
+class BoardPlacement(StatusQuestions):
+    """A live placement as the board and the rules (rotations/services/rules.py) read it, from plain values.
+    `period` is the board's own (one of its periods), attached in Python."""
+
+    uuid: object
+    talent_id: int
+    project_id: int
+    host_id: int
+    period_id: int
+    status: str
+    starts_on: object
+    ends_on: object
+    host_name: str
+    project_title: str
+    period: object = None
+
+
+# BoardPlacement's columns, in its fields' order: a cell also shows its host's name and project's title.
+BOARD_PLACEMENT_COLUMNS = [
+    "uuid", "talent_id", "project_id", "host_id", "period_id", "status", "starts_on", "ends_on", "host__name",
+    "project__title",
+]  # fmt: skip
 
 
 def build_board(cohort, *, page=1, choices=True):
@@ -88,21 +121,28 @@ def build_board(cohort, *, page=1, choices=True):
     periods = list(cohort.periods.order_by("number"))
     period_by_pk = {period.pk: period for period in periods}
     start = (page - 1) * BOARD_PAGE_SIZE
-    talents = list(
+    talent_rows = list(
         TalentProfile.objects.accepted_in(cohort)
-        .select_related("user")
-        .only("uuid", "user__first_name", "user__last_name", "user__email")
         .annotate(total=Window(Count("pk")))  # the count of every row, before the page's LIMIT
-        .order_by("user__last_name", "user__first_name", "pk")[start : start + BOARD_PAGE_SIZE]
+        .order_by("user__last_name", "user__first_name", "pk")
+        .values_list("pk", "uuid", "user__first_name", "user__last_name", "user__email", "total")[
+            start : start + BOARD_PAGE_SIZE
+        ]
     )
-    total = talents[0].total if talents else 0
+    total = talent_rows[0][-1] if talent_rows else 0
+    talents = [
+        # The name as TalentProfile.name gives it.
+        BoardTalent(pk=pk, uuid=uuid, name=f"{first_name} {last_name}".strip() or email, email=email)
+        for pk, uuid, first_name, last_name, email, _total in talent_rows
+    ]
     live = Placement.objects.in_cohort(cohort).live()
-    placements = list(
-        live.filter(talent__in=talents)
-        .only(*BOARD_PLACEMENT_FIELDS)
-        .annotate(host_name=F("host__name"), project_title=F("project__title"))
-        .order_by()  # the model's ordering would join four more tables; period order is enough, in Python
-    )
+    placements = [
+        BoardPlacement(*values)
+        # The model's ordering would join four more tables; period order is enough, in Python.
+        for values in live.filter(talent__in=[talent.pk for talent in talents])
+        .order_by()
+        .values_list(*BOARD_PLACEMENT_COLUMNS)
+    ]
     for placement in placements:
         placement.period = period_by_pk[placement.period_id]
     placements.sort(key=lambda placement: placement.period.number)  # a choice's reasons in period order
@@ -180,7 +220,8 @@ UUID_MARK = "00000000-0000-0000-0000-000000000000"  # stands for each placement'
 
 def draw_placed_cells(rows, *, cohort, can_confirm, can_cancel, csrf_token):
     """Give each cell that holds a placement its whole <td> (Cell.html): host, project, status, and
-    the Confirm form and Cancel link the manager may use.
+    the Confirm form and Cancel link the manager may use; and each row whose cells all do its whole <tr>
+    (Row.html).
 
     Drawn here rather than in templates/admin/rotations/board.html (which draws the empty cells): a
     page holds up to 150 placed cells, and the template's dozen nodes for each were a third of the
@@ -215,6 +256,16 @@ def draw_placed_cells(rows, *, cohort, can_confirm, can_cancel, csrf_token):
                 f'<td class="board-cell board-{html.escape(str(status))}"><strong>{_escape(placement.host_name)}'
                 f"</strong><br>{_escape(placement.project_title)}<br>"
                 f'<span class="board-status">{shown_status}</span>{confirm}{cancel}</td>'
+            )
+        if all(cell.html for cell in row.cells):
+            # The template's row, whitespace and all: on a full board (a running cohort's) no row is left to it.
+            talent = row.talent
+            row.html = SafeString(  # nosec B703  # every value escaped
+                f'\n    <tr id="talent-{html.escape(str(talent.uuid))}">\n'
+                f'      <th scope="row" class="board-talent">{_escape(talent.name)}<br>'
+                f'<span class="board-dates">{_escape(talent.email)}</span></th>\n      '
+                + "".join(cell.html for cell in row.cells)
+                + "\n    </tr>\n  "
             )
 
 

@@ -50,7 +50,25 @@ class PlacementQuerySet(models.QuerySet):
         return self.select_related("talent__user", "project", "host", "period", "cohort")
 
 
-class Placement(models.Model):
+class StatusQuestions:
+    """What a placement's status says, asked of a Placement or of the rotation board's plain-value rows
+    (rotations/admin/board.py: BoardPlacement), anything with a `status`."""
+
+    @property
+    def is_live(self):
+        return self.status in LIVE_PLACEMENT_STATUSES
+
+    @property
+    def is_proposed(self):
+        """Only proposed: neither side has been told, and it is the one status that can be confirmed."""
+        return self.status == PlacementStatus.PROPOSED
+
+    @property
+    def can_be_cancelled(self):
+        return self.status in CANCELLABLE_PLACEMENT_STATUSES
+
+
+class Placement(StatusQuestions, models.Model):
     """A talent at one host's project for one period of their cohort.
 
     Rules (service layer first, PostgreSQL as the last line): one live placement per talent per
@@ -140,19 +158,6 @@ class Placement(models.Model):
             ends_on=period.ends_on,
             **fields,
         )
-
-    @property
-    def is_live(self):
-        return self.status in LIVE_PLACEMENT_STATUSES
-
-    @property
-    def is_proposed(self):
-        """Only proposed: neither side has been told, and it is the one status that can be confirmed."""
-        return self.status == PlacementStatus.PROPOSED
-
-    @property
-    def can_be_cancelled(self):
-        return self.status in CANCELLABLE_PLACEMENT_STATUSES
 
     @property
     def feedback_opens_on(self):

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hosts.access import get_organization_for_member, host_member_required
 from rotations.access import get_application_for_member, get_placement_for_member
 from rotations.choices import CalendarOwner, Side
-from rotations.host_talent_table import host_talent_tables
+from rotations.host_talent_table import kept_host_talent_tables
 from rotations.models import Placement
 from rotations.services import hiring
 from rotations.services.calendars import existing_feed, feed_address, feed_for_host, regenerate_token
@@ -28,7 +27,7 @@ def talents(request):
     feed = existing_feed(user=request.user, organization=organization)
     context = {
         "organization": organization,
-        "tables": host_talent_tables(organization, today=timezone.localdate(), csrf_token=get_token(request)),
+        "tables": kept_host_talent_tables(request, organization),
         "calendar_feed": feed,
         "calendar_address": feed_address(feed) if feed else None,
     }

@@ -5,8 +5,10 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.utils import timezone
 
+from courses import session_cards
 from courses.models import Booking, Facilitator, FacilitatorInvitation, Participant, Session, WaitingListEntry
 from courses.services import bookings
 from courses.services.attendance import mark_attendance
@@ -177,3 +179,19 @@ def test_erasing_a_facilitator_takes_them_off_their_sessions_which_keep_the_othe
 def test_erasing_someone_who_never_facilitated_touches_no_facilitator(participant, facilitator):
     assert erase_facilitator(participant, addresses=[PARTICIPANT_EMAIL]) is False
     assert Facilitator.objects.filter(user=facilitator).exists()
+
+
+def test_erasing_a_participant_deletes_their_kept_booking_in_every_language(client, participant, manager, settings):
+    """The kept part of their workshop page names their session and its meeting link."""
+    session = SessionFactory()
+    bookings.book(ready(participant), session, by=participant)
+    client.force_login(participant)
+    for language, _name in settings.LANGUAGES:
+        client.cookies["django_language"] = language
+        assert client.get("/course/workshops/").status_code == 200
+    keys = [session_cards.standing_key(participant.pk, language) for language, _name in settings.LANGUAGES]
+    assert all(cache.get(key) is not None for key in keys)
+
+    erase(participant, manager)
+
+    assert [cache.get(key) for key in keys] == [None] * len(keys)

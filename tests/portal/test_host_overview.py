@@ -18,6 +18,7 @@ from hosts.services.members import set_member_name
 from portal import erasure
 from rotations.services.preferences import save_host_ranking
 from rotations.services.sharing import share_plan
+from tests.conftest_helpers import without_tokens
 from tests.factories import HostMembershipFactory, InvitationFactory, ProjectFactory, SkillFactory, UserFactory
 from tests.rotations.fixtures import accept, accepted_talent, approved_project, place
 
@@ -35,10 +36,6 @@ def overview(client):
     response = client.get(OVERVIEW)
     assert response.status_code == 200
     return response.content.decode()
-
-
-def without_tokens(page):
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page)
 
 
 def test_without_a_project_the_overview_asks_for_one_before_applications_close(member_client, open_cohort):

@@ -1,11 +1,12 @@
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from eyeforai.mail.models import OutboundEmail
-from rotations.admin.board import BOARD_PAGE_SIZE
+from rotations.admin.board import BOARD_PAGE_SIZE, build_board, draw_placed_cells
 from rotations.choices import PlacementStatus
 from rotations.models import Placement
-from tests.conftest_helpers import person_loaded_afresh
+from tests.conftest_helpers import person_loaded_afresh, without_tokens
 from tests.factories import HostOrganizationFactory
 from tests.rotations.fixtures import accepted_talent, approved_project, place
 
@@ -193,3 +194,25 @@ def test_a_placed_cell_shows_its_host_project_status_and_the_manager_s_actions(
     client_with_checks.post(confirm_url, {"csrfmiddlewaretoken": token, "placement": proposed.uuid})
     proposed.refresh_from_db()
     assert proposed.status == PlacementStatus.CONFIRMED
+
+
+def test_a_full_row_drawn_in_python_is_the_templates_row(rf, manager, rotation_cohort, hosts_with_projects):
+    full = accepted_talent(rotation_cohort, 1)
+    for period in (1, 2, 3):
+        place(full, hosts_with_projects[period - 1], period, status="proposed" if period == 1 else "confirmed")
+    place(accepted_talent(rotation_cohort, 2), hosts_with_projects[2], 1)  # a row with empty cells too
+    request = rf.get(board_url(rotation_cohort))
+    request.user = manager
+    board = build_board(rotation_cohort, choices=True)
+    draw_placed_cells(board["rows"], cohort=rotation_cohort, can_confirm=True, can_cancel=True, csrf_token="t")
+    context = {"cohort": rotation_cohort, "opts": Placement._meta, "can_assign": True, "can_confirm": True}
+    context.update(board, can_cancel=True)
+    assert [bool(row.html) for row in board["rows"]] == [True, False]
+
+    drawn = render_to_string("admin/rotations/board.html", context, request=request)
+    for row in board["rows"]:
+        row.html = ""
+    by_template = render_to_string("admin/rotations/board.html", context, request=request)
+
+    assert without_tokens(drawn) == without_tokens(by_template)  # each render masks the token anew
+    assert f'<tr id="talent-{full.uuid}">' in drawn
