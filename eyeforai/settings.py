@@ -93,6 +93,9 @@ TEMPLATES = [
                 "talents.context_processors.talent",
                 "portal.header.header",
             ],
+            # Template tags outside an app's templatetags package: the admin's (PortalAdminConfig is
+            # django.contrib.admin's app, so eyeforai/admintools has no templatetags of its own).
+            "libraries": {"quick_admin": "eyeforai.admintools.frame"},
         },
     },
 ]

@@ -1,6 +1,7 @@
 """Saving or deleting anything a public page shows starts a new generation of the page cache; writing
 to a table an overview reads starts a new generation of the overviews (portal/dashboard_cache.py), and
-to a table the signed-in person is loaded from, of the kept signed-in people (portal/signed_in_user.py)."""
+to a table the signed-in person or their permissions are loaded from, of the kept signed-in people
+(portal/signed_in_user.py)."""
 
 from django.db import transaction
 from django.db.backends.signals import connection_created
@@ -48,7 +49,7 @@ for model in PUBLIC_MODELS:
         m2m_changed.connect(_invalidate, sender=field.remote_field.through, dispatch_uid=f"{uid}:{field.name}")
 
 write_watch.watch(dashboard_cache.GENERATION_KEY, dashboard_cache.overview_tables)
-write_watch.watch(signed_in_user.GENERATION_KEY, signed_in_user.role_tables, signed_in_user.unread_columns)
+write_watch.watch(signed_in_user.GENERATION_KEY, signed_in_user.kept_tables, signed_in_user.unread_columns)
 connection_created.connect(write_watch.watch_writes, dispatch_uid="kept-copies:watch-writes")
 
 # The shared page parts the apps keep (eyeforai/kept_copies.py): a host organisation's talents tables,

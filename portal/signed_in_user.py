@@ -14,6 +14,11 @@ life for writes made outside Django. Only what the query loaded is kept (the cop
 anything else is read through it, so no permission cache rides along), and it is deleted when the
 person is erased. With the cache down, the person is loaded from the database on every request.
 
+Their permissions (Django's "app_label.codename" set, two queries, which every admin page asks for)
+are kept beside the copy under the same generation, which the permission tables start too: a group
+joined or left, a permission granted or withdrawn, a group's permissions changed show on the next
+request. They are read in the same round trip as the person.
+
 It lives in the top layer because it names every app's role object.
 """
 
@@ -22,6 +27,8 @@ from functools import cache as cache_result
 
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
 from courses.models import Participant
@@ -57,8 +64,35 @@ def unread_columns():
     return {Participant._meta.db_table: frozenset({"last_progress_at", "nudged_at"})}
 
 
+@cache_result
+def permission_tables():
+    """The tables Django reads a person's permissions from: their groups, their own permissions,
+    the groups' permissions, the permissions and their apps (and the user's row: active, superuser)."""
+    user = get_user_model()
+    models = (
+        user,
+        user.groups.through,
+        user.user_permissions.through,
+        Group,
+        Group.permissions.through,
+        Permission,
+        ContentType,
+    )
+    return frozenset(model._meta.db_table for model in models)
+
+
+@cache_result
+def kept_tables():
+    """What a write to starts a new generation of the kept people and their permissions."""
+    return role_tables() | permission_tables()
+
+
 def _key(user_id):
     return f"signed-in:{user_id}"
+
+
+def _permissions_key(user_id):
+    return f"signed-in-permissions:{user_id}"
 
 
 def _load(user_id):
@@ -69,9 +103,9 @@ def _load(user_id):
 
 
 def _kept_or_loaded(user_id):
-    key = _key(user_id)
+    key, permissions_key = _key(user_id), _permissions_key(user_id)
     try:
-        found = cache.get_many([GENERATION_KEY, key])
+        found = cache.get_many([GENERATION_KEY, key, permissions_key])
         generation = write_watch.current_generation(found, GENERATION_KEY)
     except Exception:
         # Whatever the backend raises (refused, timed out): the person is still loaded, only not kept.
@@ -79,20 +113,25 @@ def _kept_or_loaded(user_id):
         return _load(user_id)
     copy = found.get(key)
     if copy is not None and copy[0] == generation:
-        return copy[1]
-    user = _load(user_id)
-    if user is not None:
+        user = copy[1]
+    else:
+        user = _load(user_id)
+        if user is None:
+            return None
         try:
             cache.set(key, (generation, user), timeout=KEEP_SECONDS)
         except Exception:
             logger.exception("Could not keep the signed-in person in the cache")
+    # Set after the copy is stored, so it never rides along in it. SignedInUserBackend reads it.
+    permissions = found.get(permissions_key)
+    user._kept_permissions = (generation, permissions[1] if permissions and permissions[0] == generation else None)
     return user
 
 
 def forget_person(user_id):
     """Delete the person's kept copy (their account is being erased: it holds their name and email), now
     and after commit (write_watch.forget)."""
-    write_watch.forget([_key(user_id)])
+    write_watch.forget([_key(user_id), _permissions_key(user_id)])
 
 
 class SignedInUserBackend(AuthenticationBackend):
@@ -101,3 +140,19 @@ class SignedInUserBackend(AuthenticationBackend):
     def get_user(self, user_id):
         user = _kept_or_loaded(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
+
+    def get_all_permissions(self, user_obj, obj=None):
+        """Django's, kept between requests with the person (see the module's docstring)."""
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None or hasattr(user_obj, "_perm_cache"):
+            return super().get_all_permissions(user_obj, obj)
+        generation, permissions = getattr(user_obj, "_kept_permissions", (None, None))
+        if permissions is not None:
+            user_obj._perm_cache = permissions  # where Django's backend keeps them for the request
+            return permissions
+        permissions = super().get_all_permissions(user_obj, obj)
+        if generation is not None:
+            try:
+                cache.set(_permissions_key(user_obj.pk), (generation, permissions), timeout=KEEP_SECONDS)
+            except Exception:
+                logger.exception("Could not keep the signed-in person's permissions in the cache")
+        return permissions

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from eyeforai.programme.choices import MATCHING_COHORT_STATUSES, CohortStatus
@@ -147,7 +148,8 @@ class Application(models.Model):
         ]
 
     def __str__(self):
-        return _("%(talent)s → %(cohort)s") % {"talent": self.talent, "cohort": self.cohort}
+        # gettext, not the lazy `_`: a lazy string made and cast again for each of the admin list's rows.
+        return gettext("%(talent)s → %(cohort)s") % {"talent": self.talent, "cohort": self.cohort}
 
     @property
     def is_editable(self):

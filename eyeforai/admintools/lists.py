@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from eyeforai.admintools.dates import draw_date_links
 from eyeforai.admintools.filters import draw_filters
+from eyeforai.admintools.frame import draw_pagination
 
 PK_MARK = "__pk__"  # stands for each row's key in the change link, reversed once per page
 
@@ -62,6 +63,11 @@ class QuickRowsChangeList(ChangeList):
         """The date hierarchy's links as one string, or None for Django's tag to draw them
         (eyeforai/admintools/dates.py)."""
         return draw_date_links(self)
+
+    def pagination_links(self):
+        """The page links as one string, or None for Django's tag to draw them (a list with a formset,
+        whose paragraph ends in a Save button) (eyeforai/admintools/frame.py)."""
+        return None if getattr(self, "formset", None) else draw_pagination(self)
 
     def result_table(self):
         columns = _columns(self)

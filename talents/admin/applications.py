@@ -91,6 +91,24 @@ class CVDownloadInline(admin.TabularInline):
         return super().get_queryset(request).select_related("by")
 
 
+# What the list's columns show of a page's rows (and their checkboxes' labels, str(application)): the
+# page loads only these, not every column of four tables. A column showing more adds it here, or each
+# row queries again (tests/talents/test_admin.py counts the queries at two sizes).
+LIST_FIELDS = (
+    "uuid",
+    "status",
+    "manager_score",
+    "submitted_at",
+    "cv",
+    "cohort__name",
+    "talent__nationality",
+    "talent__degree",
+    "talent__user__first_name",
+    "talent__user__last_name",
+    "talent__user__email",
+)
+
+
 class ApplicationChangeList(QuickRowsChangeList):
     """The list shows no answers: leave the long texts in the database (the CSV export has no use
     for them either, so it shares this queryset). Its rows are drawn by QuickRowsChangeList
@@ -98,6 +116,10 @@ class ApplicationChangeList(QuickRowsChangeList):
 
     def get_queryset(self, request, exclude_parameters=None):
         return super().get_queryset(request, exclude_parameters).defer("motivation", "why_sweden", "availability_note")
+
+    def get_results(self, request):
+        super().get_results(request)
+        self.result_list = self.result_list.only(*LIST_FIELDS)  # the page's rows; the export keeps them all
 
 
 class NeighbourList(ApplicationChangeList):

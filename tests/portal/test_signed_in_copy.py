@@ -1,25 +1,29 @@
 """The signed-in person kept between requests (portal/signed_in_user.py): every change to the account or
-its role shows on the next request, however it was written; an erasure deletes the copy; with the cache
-down the person is loaded from the database."""
+its role, and to their permissions, shows on the next request, however it was written; an erasure
+deletes the copy; with the cache down the person is loaded from the database."""
 
 import logging
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import Participant
 from eyeforai.accounts.choices import ErasureStatus
 from hosts.models import HostOrganization
-from portal import erasure
+from portal import erasure, signed_in_user
 from talents.models import TalentProfile
 
 pytestmark = pytest.mark.django_db
 
 PRIVACY = "/privacy/"
+APPLICATIONS = "/admin/talents/application/"
 CACHE_DOWN = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
 }
@@ -141,3 +145,49 @@ def test_an_update_computed_from_a_column_counts_as_a_change(client, participant
 
     client.get(PRIVACY)
     assert kept(participant)[0] != generation
+
+
+def _permission_queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return [query["sql"] for query in queries if '"auth_permission"' in query["sql"]]
+
+
+def test_the_manager_s_permissions_are_kept_with_them_between_requests(client, manager):
+    client.force_login(manager)
+    assert len(_permission_queries(client, APPLICATIONS)) == 2  # their own and their groups'
+
+    assert _permission_queries(client, APPLICATIONS) == []
+    assert "talents.view_application" in cache.get(f"signed-in-permissions:{manager.pk}")[1]
+
+
+def test_a_manager_taken_out_of_their_group_loses_the_list_on_the_next_request(client, manager):
+    client.force_login(manager)
+    assert client.get(APPLICATIONS).status_code == 200
+
+    manager.groups.clear()
+
+    assert client.get(APPLICATIONS).status_code == 403
+
+
+def test_a_permission_withdrawn_from_the_group_by_a_queryset_delete_shows_at_once(client, manager):
+    client.force_login(manager)
+    assert client.get(APPLICATIONS).status_code == 200
+    see = Permission.objects.filter(
+        codename__in=["view_application", "change_application"], content_type__app_label="talents"
+    )
+
+    Group.permissions.through.objects.filter(permission__in=see).delete()
+
+    assert client.get(APPLICATIONS).status_code == 403
+
+
+def test_an_erasure_deletes_the_kept_permissions_too(client, manager):
+    client.force_login(manager)
+    client.get(APPLICATIONS)
+    assert cache.get(f"signed-in-permissions:{manager.pk}") is not None
+
+    signed_in_user.forget_person(manager.pk)
+
+    assert cache.get(f"signed-in-permissions:{manager.pk}") is None
