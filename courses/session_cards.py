@@ -4,8 +4,9 @@ Each card's heading and facts, its seats left and what the booking rules read of
 for every participant: they are drawn once per language and kept until a session or a region is written
 (the generation eyeforai/write_watch.py starts: a booking, a cancellation or a manager's QuerySet.update all
 change `Session.seats_held` or the session's row) or the first kept session starts (it leaves the list and
-can no longer be booked). What is the participant's own (their booking and waiting place, which button a
-card gets and why none) is drawn on each request by courses/views/workshops.py.
+can no longer be booked). What is the participant's own (their booking and waiting place) is kept per
+participant as a Standing under a generation of its own; which button a card gets and why none is drawn on
+each request by courses/views/workshops.py.
 """
 
 from dataclasses import dataclass
@@ -52,6 +53,11 @@ def standing_tables_read():
     line, their progress (has_started) and their row."""
     models = (Booking, WaitingListEntry, Session, PublicBody, LessonProgress, Participant)
     return frozenset(model._meta.db_table for model in models)
+
+
+def standing_unread_columns():
+    """A participant's busy columns (Participant.BUSY_COLUMNS): the standing does not read them."""
+    return {Participant._meta.db_table: Participant.BUSY_COLUMNS}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from blog.models import AuthorPage, Authorship, Post, PostImage, Tag
-from courses import session_cards
 from eyeforai import write_watch
 from eyeforai.programme.models import Cohort, Period, Skill
 from hosts.models import HostOrganization, Project, ProjectSeat
@@ -52,8 +51,5 @@ write_watch.watch(dashboard_cache.GENERATION_KEY, dashboard_cache.overview_table
 write_watch.watch(signed_in_user.GENERATION_KEY, signed_in_user.kept_tables, signed_in_user.unread_columns)
 connection_created.connect(write_watch.watch_writes, dispatch_uid="kept-copies:watch-writes")
 
-# The shared page parts the apps keep (eyeforai/kept_copies.py): a host organisation's talents tables,
-# the upcoming workshop sessions' cards and each participant's own booking and waiting place.
+# A host organisation's talents tables (eyeforai/kept_copies.py; rotations has no signals module).
 write_watch.watch(host_talent_table.GENERATION_KEY, host_talent_table.tables_read)
-write_watch.watch(session_cards.GENERATION_KEY, session_cards.tables_read)
-write_watch.watch(session_cards.STANDING_GENERATION_KEY, session_cards.standing_tables_read)

@@ -58,10 +58,11 @@ def role_tables():
 
 @cache_result
 def unread_columns():
-    """Columns of those tables that nothing reads from the kept person, and that are written often: a
-    participant's last progress (every answered check) and nudge (the weekly task). Setting only these
-    starts no new generation, so the course's busy hours do not reload every signed-in person."""
-    return {Participant._meta.db_table: frozenset({"last_progress_at", "nudged_at"})}
+    """Columns of those tables written often and read from the kept person only to decide whether to write
+    them again (Participant.BUSY_COLUMNS: a participant's last progress and nudge). Setting only these
+    starts no new generation, so the course's busy hours do not reload every signed-in person; a kept
+    value up to KEEP_SECONDS old costs at most an UPDATE whose WHERE then matches no row."""
+    return {Participant._meta.db_table: Participant.BUSY_COLUMNS}
 
 
 @cache_result

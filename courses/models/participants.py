@@ -13,6 +13,11 @@ class Participant(models.Model):
     """A leader taking the course: the role "course participant" (one person, one role). Made when they
     join (/course/join/) after signing up with a verified address; their name lives on the User."""
 
+    # Written often (every answered check; the weekly nudge) and read only to decide whether to write them
+    # again, by an UPDATE that keeps the condition in its WHERE: the kept copies of a participant do not
+    # end when only these change (eyeforai/write_watch.py, unread_columns).
+    BUSY_COLUMNS = frozenset({"last_progress_at", "nudged_at"})
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_participant", verbose_name=_("user")
     )

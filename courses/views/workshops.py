@@ -41,7 +41,7 @@ MOVE = "move"
 class SessionList:
     """Upcoming sessions, soonest first, after the region filter, and the filter's choices."""
 
-    sessions: list  # Sessions, or session_cards.Cards on the workshop page
+    sessions: list  # Sessions, or session_cards.Card objects on the workshop page
     regions: list  # the regions of upcoming in-person sessions, by name (each with its uuid and name)
     has_digital: bool
     selected: str  # "", DIGITAL or a region's uuid

@@ -362,8 +362,8 @@ def test_a_lesson_page_issues_a_fixed_number_of_queries(
     with django_assert_num_queries(10):
         assert as_participant.get(lesson_url(lesson)).status_code == 200
     answer_check(participant, lesson, answers=wrong_answers(lesson), by=participant.user)
-    # session (the person still kept: the answer set only their last progress, which the kept person is
-    # never read for); the lesson from the cache, the progress row found at once
+    # session (the person still kept: the answer set only their last progress, a busy column that starts
+    # no new generation); the lesson from the cache, the progress row found at once
     with django_assert_num_queries(2):
         assert as_participant.get(lesson_url(lesson)).status_code == 200
 

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.models import Booking, Session
+from courses.models import Booking, Participant, Session
 from courses.services import bookings
 from tests.courses.factories import CompletedPartOneParticipantFactory, SessionFactory
 
@@ -122,3 +122,15 @@ def test_the_page_is_built_from_the_database_when_the_cache_is_down(settings, le
 
     assert "3 seats left" in words and "Book a seat" in words
     assert "Could not read courses:" in caplog.text
+
+
+def test_another_participants_progress_keeps_the_page(leader_client, leader, participant, django_assert_num_queries):
+    """Every answered check sets the participant's last progress: a busy column no standing reads."""
+    SessionFactory()
+    first = page(leader_client)
+
+    Participant.objects.filter(user=participant).update(last_progress_at=timezone.now())
+    Participant.objects.filter(user=leader).update(nudged_at=timezone.now())
+
+    with django_assert_num_queries(KEPT_QUERIES):
+        assert page(leader_client) == first
