@@ -12,26 +12,20 @@ database). The cache must be shared by every web and Celery process (CACHE_URL=r
 in one to reach the copies the others keep, as for the public pages (portal/public/cache.py).
 """
 
-import logging
-import math
-import secrets
 from datetime import datetime, timedelta
 from functools import cache as cache_result
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Min, Q
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from eyeforai import write_watch
+from eyeforai.kept_copies import csrf_placeholder, kept, with_csrf_token
 from eyeforai.programme.models import Cohort
-
-logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "overviews:generation"
 KEEP_SECONDS = 600
@@ -72,57 +66,28 @@ def _next_clock_change(now, moments):
 
 
 def _key(kind, user_pk, language):
-    return f"overviews:{kind}:{user_pk}:{language}"
-
-
-def _read(key):
-    """(generation, copy or None) from the cache, or (None, None) when the cache cannot be reached."""
-    try:
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = write_watch.current_generation(found, GENERATION_KEY)
-    except Exception:
-        logger.exception("Could not read the overview from the cache; building it from the database")
-        # Whatever the backend raises (refused, timed out): the page is still built, only not kept.
-        return None, None
-    return generation, found.get(key)
-
-
-def _keep(key, copy, *, timeout):
-    try:
-        cache.set(key, copy, timeout=timeout)
-    except Exception:
-        logger.exception("Could not keep the overview in the cache")
+    # v2: the copy is kept_copies.kept's (generation, valid_until, (html, placeholder)).
+    return f"overviews:v2:{kind}:{user_pk}:{language}"
 
 
 def kept_overview(request, kind, build):
-    """The HTML of `request.user`'s overview of `kind`, from the cache when nothing it shows has changed.
+    """The HTML of `request.user`'s overview of `kind`, from the cache when nothing it shows has changed
+    (eyeforai/kept_copies.py: with the cache down it is built from the database every time).
 
     `build()` returns (template name, context, moments): the context is rendered without the request's
     context processors (the template gets `request` and `user` from it), and `moments` are the instants
-    at which what it shows changes by itself (an invitation expiring). With the cache down the overview
-    is built from the database every time.
+    at which what it shows changes by itself (an invitation expiring).
     """
-    key = _key(kind, request.user.pk, get_language())
-    generation, copy = _read(key)
-    now = timezone.now()
-    if copy is not None and copy[0] == generation and now < copy[1]:
-        html, placeholder = copy[2], copy[3]
-    else:
-        # A copy serves many requests, each with its own CSRF token: its forms carry a placeholder,
-        # replaced on the way out. Random per copy, so no text a person wrote (a website, a name) can
-        # hold it and be given the reader's token.
-        placeholder = secrets.token_urlsafe(24)
+
+    def build_copy():
+        placeholder = csrf_placeholder()
         template_name, context, moments = build()
         context = {**context, "request": request, "user": request.user, "csrf_token": placeholder}
-        html = render_to_string(template_name, context)
-        if generation is not None:
-            valid_until = _next_clock_change(now, moments)
-            timeout = max(1, math.ceil((valid_until - now).total_seconds()))
-            _keep(key, (generation, valid_until, html, placeholder), timeout=timeout)
-    if placeholder in html:
-        html = html.replace(placeholder, get_token(request))
-    # Safe: our own template rendered it, escaping what it shows.
-    return mark_safe(html)  # noqa: S308  # nosec B308 B703
+        return (render_to_string(template_name, context), placeholder), _next_clock_change(timezone.now(), moments)
+
+    html, placeholder = kept(GENERATION_KEY, _key(kind, request.user.pk, get_language()), build_copy)
+    # Safe: our own template rendered it, escaping what it shows; the token put in is Django's.
+    return mark_safe(with_csrf_token(request, html, placeholder))  # noqa: S308  # nosec B308 B703
 
 
 def forget_person(user_pk):

@@ -191,7 +191,7 @@ def test_an_erased_members_overviews_leave_the_cache(
 ):
     overview(member_client)
     member_client.get(OVERVIEW, headers={"accept-language": "sv"})
-    keys = [f"overviews:host:{host_member.pk}:{language}" for language in ("en", "sv")]
+    keys = [f"overviews:v2:host:{host_member.pk}:{language}" for language in ("en", "sv")]
     assert all(cache.get(key) is not None for key in keys)
 
     request = erasure.request_erasure(host_member, by=host_member)

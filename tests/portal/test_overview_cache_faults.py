@@ -32,7 +32,7 @@ def test_the_talent_overview_is_built_from_the_database_when_the_cache_is_down(c
 
     assert response.status_code == 200
     assert "No call for applications is open right now." in response.text
-    assert "Could not read the overview from the cache" in caplog.text
+    assert "Could not read overviews:" in caplog.text
 
 
 def test_the_host_overview_is_built_from_the_database_when_the_cache_is_down(
@@ -47,7 +47,7 @@ def test_the_host_overview_is_built_from_the_database_when_the_cache_is_down(
     assert response.status_code == 200
     assert "new@hospital.example.org" in response.text
     assert 'name="csrfmiddlewaretoken"' in response.text
-    assert "Could not read the overview from the cache" in caplog.text
+    assert "Could not read overviews:" in caplog.text
 
 
 def test_an_invitation_withdrawn_while_the_cache_is_down_leaves_the_overview(

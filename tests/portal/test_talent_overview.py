@@ -329,7 +329,7 @@ def test_an_erased_talents_overviews_leave_the_cache(
 ):
     overview(talent_client)
     talent_client.get(OVERVIEW, headers={"accept-language": "sv"})
-    keys = [f"overviews:talent:{talent.pk}:{language}" for language in ("en", "sv")]
+    keys = [f"overviews:v2:talent:{talent.pk}:{language}" for language in ("en", "sv")]
     assert all(cache.get(key) is not None for key in keys)
 
     request = erasure.request_erasure(talent, by=talent)
@@ -343,7 +343,7 @@ def test_an_erased_talents_overviews_leave_the_cache(
 def test_a_copy_kept_while_the_erasure_commits_is_deleted_after_commit(
     talent, manager, django_capture_on_commit_callbacks
 ):
-    key = f"overviews:talent:{talent.pk}:en"
+    key = f"overviews:v2:talent:{talent.pk}:en"
     request = erasure.request_erasure(talent, by=talent)
     erasure.confirm_erasure(request, by=manager)
     with django_capture_on_commit_callbacks() as after_commit:
