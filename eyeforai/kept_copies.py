@@ -1,11 +1,11 @@
 """A page part shared by many requests, kept in the cache under a generation until a table it reads is written.
 
 The generation is started anew by eyeforai/write_watch.py at every INSERT, UPDATE or DELETE on the tables
-the kind of copy registers there (portal/signals.py); this module is the reading side, low enough for the
-apps' own pages (a host's talents, the workshop sessions) to use. A copy also ends at `valid_until`: the
-moment what it shows changes with the clock alone (a new day, a session starting), and at the latest after
-KEEP_SECONDS, for writes made outside Django (psql, a restored database). With the cache down the part is
-built every time and nothing is kept.
+the kind of copy registers there (its app's signals.py, or portal's); this module is the reading side, low
+enough for the apps' own pages (a host's talents, the workshop sessions) and portal's overviews to use.
+A copy also ends at `valid_until`: the moment what it shows changes with the clock alone (a new day, a
+session starting), and at the latest after KEEP_SECONDS, for writes made outside Django (psql, a restored
+database). With the cache down the part is built every time and nothing is kept.
 
 A copy is pickled: its key carries `shape()` of the classes it holds, so code deployed with a changed class
 never reads a copy the code before it kept (as courses/lesson_cache.py's FORMAT).

@@ -83,3 +83,4 @@ def test_an_erasure_goes_through_when_the_cache_is_down(
     assert erased.status == ErasureStatus.ERASED
     assert not HostMembership.objects.filter(user=host_member).exists()
     assert "Could not delete the kept copies" in caplog.text
+    assert f"overviews:v2:host:{host_member.pk}:en" in caplog.text  # the overviews' own keys were asked for
