@@ -17,7 +17,6 @@ from functools import cache as cache_result
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Min, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -58,9 +57,8 @@ def _next_clock_change(now, moments):
         timezone.make_aware(datetime.combine(tomorrow, datetime.min.time())),
         now + timedelta(seconds=KEEP_SECONDS),
     ]
-    fields = ["applications_open_at", "application_deadline", "preference_deadline"]
-    soonest = Cohort.objects.aggregate(**{field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in fields})
-    candidates += [moment for moment in soonest.values() if moment is not None]
+    deadline = Cohort.objects.next_deadline_after(now)
+    candidates += [deadline] if deadline is not None else []
     candidates += [moment for moment in moments if moment > now]
     return min(candidates)
 

@@ -6,19 +6,94 @@ periods), ask again whether the subnavigation links to "Rank projects", and draw
 "who opened your CV" list through includes, with a date filter or two per row: about as much time as
 the rest of the signed-in layout. Dates are written as `|date:"DATETIME_FORMAT"` and `|date:'c'` write
 them (in the current time zone), sentences by the templates' msgids.
+
+When the page shows no form (an application submitted, or none and no call open), all of it but the
+layout is one copy per talent and language, kept (eyeforai/kept_copies.py) until a table it reads is
+written (READ_TABLES, watched from talents/signals.py) or a call opens or closes: a talent waiting for
+news opens it often, and it changes a few times a year. A draft's page holds a form bound to the model,
+which is never built from a kept copy, so it is read from the database each time.
 """
 
 from dataclasses import dataclass
+from functools import cache as cache_result
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.template.loader import render_to_string
 from django.utils import formats, timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from eyeforai import write_watch
+from eyeforai.kept_copies import csrf_placeholder, kept, with_csrf_token
 from eyeforai.programme.choices import MATCHING_COHORT_STATUSES
+from eyeforai.programme.models import Cohort
 from talents.choices import ApplicationStatus, CVReader
 from talents.models import Application, ApplicationEvent, CVDownload
+from talents.services.applications import current_application
 
 # The talent's list shows the newest ones; older downloads stay in the database (and the export).
 SHOWN_DOWNLOADS = 50
+
+GENERATION_KEY = "talents:application:generation"
+# Part of each copy's key: a release that changes what a copy holds raises it.
+PAGE_FORMAT = 1
+
+
+@cache_result
+def read_tables():
+    """The tables the page without a form is built from (the downloads name their readers)."""
+    models = (Application, ApplicationEvent, CVDownload, Cohort, get_user_model())
+    return frozenset(model._meta.db_table for model in models)
+
+
+@cache_result
+def unread_columns():
+    # Every sign-in sets last_login; the page shows readers' names and addresses, never that.
+    return {get_user_model()._meta.db_table: frozenset({"last_login"})}
+
+
+def page_key(talent_id, language):
+    return f"talents:application:v{PAGE_FORMAT}:{talent_id}:{language}"
+
+
+def forget_talent(talent_id):
+    """Delete the talent's copies in every language (they hold what the talent wrote and who read their
+    CV), now and after commit: they are being erased."""
+    write_watch.forget(page_key(talent_id, language) for language, _name in settings.LANGUAGES)
+
+
+def kept_body(request, talent):
+    """The page's body (subnavigation to CV downloads) when it shows no form, else None: from the copy
+    kept for the talent and language while it holds, else built and kept."""
+
+    def build():
+        placeholder = csrf_placeholder()
+        applications = applications_with_cohorts(talent)
+        current, open_call = current_application(talent, applications=applications)
+        valid_until = Cohort.objects.next_deadline_after(timezone.now())
+        if current.is_editable if current is not None else open_call is not None:
+            return None, valid_until  # the form's page: not kept
+        downloads, download_count = download_rows(talent)
+        context = {
+            "request": request,
+            "csrf_token": placeholder,
+            "talent": talent,
+            "talent_ranks_projects": ranks_projects(applications),
+            "application": current,
+            "stages": stage_rows(current) if current is not None else [],
+            "cv_downloads": downloads,
+            "cv_download_count": download_count,
+        }
+        return (render_to_string("talents/includes/application_body.html", context), placeholder), valid_until
+
+    copy = kept(GENERATION_KEY, page_key(talent.pk, get_language()), build)
+    if copy is None:
+        return None
+    html, placeholder = copy
+    # Safe: our own template rendered it, escaping what it shows; the token put in is Django's.
+    return mark_safe(with_csrf_token(request, html, placeholder))  # noqa: S308  # nosec B308 B703
 
 
 def applications_with_cohorts(talent):

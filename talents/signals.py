@@ -5,7 +5,7 @@ from django.dispatch import receiver
 
 from eyeforai import write_watch
 from eyeforai.accounts.signup import signup_role
-from talents import days_page
+from talents import application_page, days_page
 from talents.models import Application
 from talents.services.profiles import create_profile
 
@@ -30,3 +30,4 @@ def delete_cv_file(sender, instance, **kwargs):
 
 # The days page's copies end with any write to the tables it reads, bulk and QuerySet writes included.
 write_watch.watch(days_page.GENERATION_KEY, days_page.read_tables)
+write_watch.watch(application_page.GENERATION_KEY, application_page.read_tables, application_page.unread_columns)

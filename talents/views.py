@@ -21,7 +21,13 @@ from talents.access import (
     is_talent,
     talent_required,
 )
-from talents.application_page import applications_with_cohorts, download_rows, ranks_projects, stage_rows
+from talents.application_page import (
+    applications_with_cohorts,
+    download_rows,
+    kept_body,
+    ranks_projects,
+    stage_rows,
+)
 from talents.choices import CVReader
 from talents.days_page import days_page
 from talents.forms import AbsenceForm, ApplicationForm, DayLogForm, ProfileForm
@@ -74,6 +80,15 @@ def _render_application(request, context, status=200):
 @require_http_methods(["GET", "POST"])
 def application(request):
     talent = _talent(request)
+    # A GET of a page without a form is the kept copy (talents/application_page.py); None: the form's page.
+    body = kept_body(request, talent) if request.method == "GET" else None
+    if body is not None:
+        return render(request, "talents/application.html", {"body": body})
+    return _application_form_page(request, talent)
+
+
+def _application_form_page(request, talent):
+    """The draft's form (shown and saved), and what a POST to a page without one is told."""
     applications = applications_with_cohorts(talent)
     current, open_call = application_services.current_application(talent, applications=applications)
     # The subnavigation's "Rank projects" link, from the applications at hand rather than its own query.

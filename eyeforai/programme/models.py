@@ -31,6 +31,14 @@ class CohortQuerySet(models.QuerySet):
         """Cohorts whose ranking window is open right now (ranking_is_open)."""
         return self.filter(ranking_is_open(now or timezone.now()))
 
+    def next_deadline_after(self, now):
+        """The first moment after `now` at which a call opens or closes or a ranking window shuts: pages
+        kept in the cache (portal/dashboard_cache.py, talents/application_page.py) that follow these
+        read differently from then on without any write. None when no such moment is left."""
+        fields = ["applications_open_at", "application_deadline", "preference_deadline"]
+        soonest = self.aggregate(**{field: models.Min(field, filter=Q(**{f"{field}__gt": now})) for field in fields})
+        return min((moment for moment in soonest.values() if moment is not None), default=None)
+
     def open_call(self, now=None):
         """Cohorts taking applications right now, the nearest deadline first."""
         return self.filter(call_is_open(now or timezone.now())).order_by("application_deadline")

@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from eyeforai.activity.services import record
-from talents import days_page
+from talents import application_page, days_page
 from talents.models import Absence, Application, CVDownload, DayLog
 
 # What identifies a talent on their profile; the profile row itself stays when the programme's
@@ -32,7 +32,7 @@ def erase_talent(profile, *, kept_elsewhere):
     counts too), so the cohort's numbers hold; otherwise the profile and its applications are deleted.
 
     Side effects: the activity entry "talentprofile.erased" (no personal data) when the profile stays;
-    the talent's days page leaves the cache, now and again after commit.
+    the talent's days page and application page leave the cache, now and again after commit.
     Returns the profile, or None when it was deleted.
     """
     applications = Application.objects.filter(talent=profile)
@@ -47,6 +47,7 @@ def erase_talent(profile, *, kept_elsewhere):
     # After the deletes above, which start a new generation; after commit too, so a copy built from the
     # rows read before it is not left behind.
     days_page.forget_talent(profile.pk)
+    application_page.forget_talent(profile.pk)
     if not (kept_elsewhere or applications.accepted().exists()):
         profile.delete()  # its applications and their stage history go with it
         return None

@@ -87,6 +87,10 @@ def test_a_manager_without_the_second_factor_downloads_nothing_and_nothing_is_lo
     assert not CVDownload.objects.exists()
 
 
+def without_tokens(html):
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
 @pytest.mark.parametrize("downloads", [2, SHOWN_DOWNLOADS + 5])
 def test_the_application_page_lists_downloads_with_a_fixed_query_count(
     client, talent, manager, talent_application, downloads, django_assert_num_queries
@@ -95,11 +99,17 @@ def test_the_application_page_lists_downloads_with_a_fixed_query_count(
         CVDownload(application=talent_application, reader=CVReader.PROGRAMME, by=manager) for _ in range(downloads)
     )
     client.force_login(talent)
-    # session, user with their profile, the applications with their cohorts, the open call, the downloads
-    # with who and which cohort, the shown application's stages; their count only when the list is full.
-    # The subnavigation's "Rank projects" link is read from the applications, not asked again.
-    with django_assert_num_queries(6 + (downloads >= SHOWN_DOWNLOADS)):
+    # session, user with their profile, the applications with their cohorts, the open call, the next call
+    # deadline (the kept copy's end), the downloads with who and which cohort, the shown application's
+    # stages; their count only when the list is full. The subnavigation's "Rank projects" link is read from
+    # the applications, not asked again.
+    with django_assert_num_queries(7 + (downloads >= SHOWN_DOWNLOADS)):
         page = client.get(reverse("talents:application")).content.decode()
+    # Then the page is the kept copy (talents/application_page.py) and the person the kept one
+    # (portal/signed_in_user.py): the session alone.
+    with django_assert_num_queries(1):
+        kept = client.get(reverse("talents:application")).content.decode()
+    assert without_tokens(kept) == without_tokens(page)
     assert page.count('"timeline-status">The programme team<') == min(downloads, SHOWN_DOWNLOADS)
     if downloads > SHOWN_DOWNLOADS:
         assert f"The {SHOWN_DOWNLOADS} most recent of {downloads} downloads." in page
