@@ -72,7 +72,7 @@ def test_a_sign_in_elsewhere_keeps_the_copy(talent_client, talent_application, h
 
 
 def test_a_call_closing_shows_without_any_write(talent_client, talent, call_cohort):
-    call_cohort.application_deadline = timezone.now() + timedelta(minutes=10)
+    call_cohort.application_deadline = timezone.now() + timedelta(minutes=2)
     call_cohort.save()
     ApplicationFactory(talent=talent.talent_profile, cohort=call_cohort, status=ApplicationStatus.WITHDRAWN)
     assert "Apply again" in application_page(talent_client)
@@ -93,10 +93,10 @@ def test_the_kept_form_carries_the_readers_own_token_and_reopens_the_application
     application_page(browser)  # builds the copy
     page = application_page(browser)  # from the copy
 
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    response = browser.post(
-        reverse("talents:application_reopen", args=[application.uuid]), {"csrfmiddlewaretoken": token}
-    )
+    reopen_url = reverse("talents:application_reopen", args=[application.uuid])
+    form = page[page.index(f'action="{reopen_url}"') :]  # the copy's form, not the header's
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    response = browser.post(reopen_url, {"csrfmiddlewaretoken": token})
 
     assert response.status_code == 302
     application.refresh_from_db()
