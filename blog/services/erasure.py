@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.db.models import Count, Q
 
+from blog import my_posts_page
 from blog.models import AuthorPage, Authorship, Post, PostComment
 from blog.services.writing import delete_image_files
 
@@ -32,6 +33,7 @@ def erase_author(profile):
         delete_image_files(list(post.images.all()))
         post.delete()
     Authorship.objects.filter(talent=profile).update(talent=None)
+    my_posts_page.forget_person(profile.user_id)  # after the writes above, which start a new generation
     # Their comments: portal/erasure.py calls forget_commenter for every erased account, talents included.
 
 

@@ -1,8 +1,6 @@
 """/talent/blog/…: a talent's own posts, the page to write one (text, images, the review thread) and their
 author page. Each step is a service of blog/services; a refusal becomes an error next to its field."""
 
-from collections import defaultdict
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,8 +11,8 @@ from blog.access import get_post_for_author, writer_of, writer_required
 from blog.choices import CommentKind
 from blog.forms import AuthorPageForm, CommentForm, ImageForm, PostForm
 from blog.markdown import render_post_body
-from blog.models import AuthorPage, Authorship, Post
-from blog.post_rows import my_post_rows
+from blog.models import AuthorPage, Post
+from blog.my_posts_page import kept_list
 from blog.public import latest_cohort, public_author_name
 from blog.services import writing
 from blog.services.author_pages import update_author_page
@@ -39,36 +37,11 @@ def _refuse(request, error):
 # --- The list --------------------------------------------------------------------------------------
 
 
-# What the list shows (blog.post_rows.my_post_rows); the body and the rest are not loaded.
-MY_POSTS_FIELDS = ["uuid", "slug", "title", "status", "created_at", "updated_at", "published_at", "publish_at"]
-
-
-def _coauthors(posts, *, talent):
-    """{post id: [its other authors' users' (first name, last name, email)], in byline order}: a list of
-    values, where a prefetch of the authorships with their talents and users cost more than the posts."""
-    others = (
-        Authorship.objects.filter(post__in=[post.pk for post in posts], talent__isnull=False)
-        .exclude(talent=talent)
-        .order_by("position", "pk")
-        .values_list("post_id", "talent__user__first_name", "talent__user__last_name", "talent__user__email")
-    )
-    coauthors = defaultdict(list)
-    for post_id, *person in others:
-        coauthors[post_id].append(person)
-    return coauthors
-
-
 @talent_required
 @require_GET
 def my_posts(request):
-    talent = writer_of(request.user)
-    if talent is None:
-        # A talent not yet accepted: the page explains, rather than a 404 from a link in the navigation.
-        return render(request, "blog/talent/posts.html", {"talent": None})
-    posts = list(Post.objects.written_by(talent).only(*MY_POSTS_FIELDS).order_by("-updated_at", "-pk"))
-    coauthors = _coauthors(posts, talent=talent) if posts else {}
-    rows = my_post_rows(posts, coauthors=coauthors)
-    return render(request, "blog/talent/posts.html", {"talent": talent, "rows": rows})
+    # The list is kept per person and language until something it shows changes (blog/my_posts_page.py).
+    return render(request, "blog/talent/posts.html", {"body": kept_list(request.user)})
 
 
 # --- Writing a post --------------------------------------------------------------------------------

@@ -387,4 +387,4 @@ def test_my_posts_takes_a_fixed_number_of_queries(writer_client, writer, count, 
         PostFactory(authors=[writer, coauthor], status=PostStatus.DRAFT if number % 2 else PostStatus.SUBMITTED)
     with django_assert_max_num_queries(6):  # session, user, profile, "accepted?", posts, authors
         response = writer_client.get(reverse("blog_talent:posts"))
-    assert len(response.context["rows"]) == count
+    assert response.content.decode().count('<th scope="row">') == count
