@@ -9,6 +9,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from blog.models import AuthorPage, Authorship, Post, PostImage, Tag
 from eyeforai import write_watch
+from eyeforai.admintools import kept_pages
 from eyeforai.programme.models import Cohort, Period, Skill
 from hosts.models import HostOrganization, Project, ProjectSeat
 from portal import dashboard_cache, signed_in_user
@@ -50,6 +51,9 @@ for model in PUBLIC_MODELS:
 write_watch.watch(dashboard_cache.GENERATION_KEY, dashboard_cache.overview_tables)
 write_watch.watch(signed_in_user.GENERATION_KEY, signed_in_user.kept_tables, signed_in_user.unread_columns)
 connection_created.connect(write_watch.watch_writes, dispatch_uid="kept-copies:watch-writes")
+
+# The admin's application list and rotation board (eyeforai/admintools/kept_pages.py).
+write_watch.watch(kept_pages.GENERATION_KEY, kept_pages.read_tables, kept_pages.unread_columns)
 
 # A host organisation's talents tables (eyeforai/kept_copies.py; rotations has no signals module).
 write_watch.watch(host_talent_table.GENERATION_KEY, host_talent_table.tables_read)

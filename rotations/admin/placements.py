@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from eyeforai.admintools.kept_pages import kept_admin_page
 from eyeforai.admintools.permissions import has_permission, require_permission
 from eyeforai.programme.choices import CohortStatus
 from eyeforai.programme.models import Cohort, Period
@@ -92,6 +93,10 @@ class PlacementAdmin(admin.ModelAdmin):
 
     def board_view(self, request, cohort):
         require_permission(request, "rotations.view_board")
+        # Kept per person, language and address (eyeforai/admintools/kept_pages.py), after the check above.
+        return kept_admin_page(request, "board", lambda: self._board_page(request, cohort))
+
+    def _board_page(self, request, cohort):
         cohort = get_object_or_404(Cohort, slug=cohort)
         page = request.GET.get("page", "1")
         can_assign = has_permission(request, "rotations.assign_placement")

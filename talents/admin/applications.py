@@ -3,6 +3,7 @@ from functools import lru_cache
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import get_resolver, get_script_prefix, get_urlconf, path, reverse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eyeforai.admintools.actions import run_service
 from eyeforai.admintools.csv import csv_response
+from eyeforai.admintools.kept_pages import kept_admin_page
 from eyeforai.admintools.lists import QuickActionCheckboxMixin, QuickRowsChangeList
 from eyeforai.admintools.permissions import require_permission
 from talents.admin.review import ApplicationReviewMixin
@@ -198,6 +200,15 @@ class ApplicationAdmin(ApplicationReviewMixin, QuickActionCheckboxMixin, admin.M
 
     def has_add_permission(self, request):
         return False
+
+    def changelist_view(self, request, extra_context=None):
+        # Checked here, before the kept copy (which holds no check), as Django's view checks it.
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        view = super().changelist_view
+        if extra_context is not None:
+            return view(request, extra_context)
+        return kept_admin_page(request, "applications", lambda: view(request))
 
     def get_changelist(self, request, **kwargs):
         return NeighbourList if getattr(request, "neighbours_only", False) else ApplicationChangeList
