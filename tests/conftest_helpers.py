@@ -33,6 +33,16 @@ def person_loaded_afresh():
     write_watch.new_generation(signed_in_user.GENERATION_KEY)
 
 
+def admin_pages_built_afresh():
+    """The next view of a kept admin page (eyeforai/admintools/kept_pages.py) builds it from the database,
+    as after any write to the tables it reads: its response has its context and its query count is the
+    whole page's."""
+    from eyeforai import write_watch  # noqa: PLC0415 - Django is set up by then
+    from eyeforai.admintools import kept_pages  # noqa: PLC0415 - Django is set up by then
+
+    write_watch.new_generation(kept_pages.GENERATION_KEY)
+
+
 def without_tokens(html):
     """The page without its forms' CSRF tokens, which each request (and each render) masks anew."""
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)

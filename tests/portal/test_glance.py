@@ -18,6 +18,7 @@ from rotations.models import TalentPreference
 from rotations.services.preferences import save_talent_ranking
 from talents.choices import ApplicationStatus
 from talents.weeks import monday_of
+from tests.conftest_helpers import admin_pages_built_afresh
 from tests.factories import (
     MANAGER_TOTP_SECRET,
     ApplicationFactory,
@@ -107,6 +108,7 @@ def open_index(client):
 
 def listed(client, url):
     """The primary keys the admin changelist at `url` lists."""
+    admin_pages_built_afresh()  # the list as built, with its context, not a kept copy of an earlier view
     response = client.get(url)
     assert response.status_code == 200
     assert "e" not in response.wsgi_request.GET, url  # the admin refused the filter

@@ -6,7 +6,7 @@ from eyeforai.mail.models import OutboundEmail
 from rotations.admin.board import BOARD_PAGE_SIZE, build_board, draw_placed_cells
 from rotations.choices import PlacementStatus
 from rotations.models import Placement
-from tests.conftest_helpers import person_loaded_afresh, without_tokens
+from tests.conftest_helpers import admin_pages_built_afresh, person_loaded_afresh, without_tokens
 from tests.factories import HostOrganizationFactory
 from tests.rotations.fixtures import accepted_talent, approved_project, place
 
@@ -128,14 +128,21 @@ def test_the_board_issues_the_same_queries_for_10_talents_and_a_full_page(
     client.force_login(manager)
     client.get(board_url(rotation_cohort))  # warm the session and the permission caches
     person_loaded_afresh()
+    admin_pages_built_afresh()
     with django_assert_num_queries(BOARD_QUERIES):
         response = client.get(board_url(rotation_cohort))
     assert response.content.decode().count('<tr id="talent-') == size
+    # Then the board is the kept copy (eyeforai/admintools/kept_pages.py) and the person the kept one.
+    with django_assert_num_queries(KEPT_BOARD_QUERIES):
+        kept = client.get(board_url(rotation_cohort))
+    assert without_tokens(kept.content.decode()) == without_tokens(response.content.decode())
 
 
 # session, user, the manager's permissions, cohort, periods, a page of talents, their placements,
 # seats taken across the cohort, projects, seats
 BOARD_QUERIES = 11
+# The session alone: the person and their permissions are kept, and so is the board.
+KEPT_BOARD_QUERIES = 1
 # The projects and their seats are read for the choices of empty cells only.
 FULL_BOARD_QUERIES = BOARD_QUERIES - 2
 
@@ -157,6 +164,7 @@ def test_a_board_without_an_empty_cell_reads_no_projects_whatever_its_size(
     client.force_login(manager)
     client.get(board_url(rotation_cohort))
     person_loaded_afresh()
+    admin_pages_built_afresh()
     with django_assert_num_queries(FULL_BOARD_QUERIES):
         response = client.get(board_url(rotation_cohort))
     page = response.content.decode()

@@ -69,6 +69,7 @@ ENTRIES = {
         method="post",
     ),
     "admin:talents_application_export": managers_only(),
+    "admin:talents_application_changelist": managers_only(),
     # The review page, its stage confirmation and its CV frame (talents/admin/review.py).
     "admin:talents_application_change": managers_only(
         url=lambda fixture: reverse("admin:talents_application_change", args=[fixture("talent_application").pk])

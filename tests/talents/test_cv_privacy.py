@@ -11,6 +11,7 @@ from django.urls import reverse
 from talents.application_page import SHOWN_DOWNLOADS
 from talents.choices import ApplicationStatus, CVReader
 from talents.models import Application, CVDownload
+from tests.conftest_helpers import without_tokens
 from tests.factories import ApplicationFactory, ManagerFactory, UserFactory
 
 
@@ -85,10 +86,6 @@ def test_a_manager_without_the_second_factor_downloads_nothing_and_nothing_is_lo
     client.force_login(manager)
     assert client.get(reverse("talents:application_cv", args=[placed_application.uuid])).status_code == 404
     assert not CVDownload.objects.exists()
-
-
-def without_tokens(html):
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
 
 
 @pytest.mark.parametrize("downloads", [2, SHOWN_DOWNLOADS + 5])
