@@ -92,6 +92,7 @@ TEMPLATES = [
                 "hosts.context_processors.host_member",
                 "talents.context_processors.talent",
                 "portal.header.header",
+                "portal.layout.layout",
             ],
             # Template tags outside an app's templatetags package: the admin's (PortalAdminConfig is
             # django.contrib.admin's app, so eyeforai/admintools has no templatetags of its own).
