@@ -64,17 +64,26 @@ def forget_talent(talent_id):
     write_watch.forget(page_key(talent_id, language) for language, _name in settings.LANGUAGES)
 
 
+def applications_at_hand(talent):
+    """(the talent's applications with their cohorts, the application the page is about, the cohort whose
+    call is open): what the page decides from, read once."""
+    applications = applications_with_cohorts(talent)
+    return applications, *current_application(talent, applications=applications)
+
+
 def kept_body(request, talent):
-    """The page's body (subnavigation to CV downloads) when it shows no form, else None: from the copy
-    kept for the talent and language while it holds, else built and kept."""
+    """(the page's body, or None when it shows a form; the page's applications_at_hand when this request
+    read them to find that out, for the form to use, else None). The body is the copy kept for the
+    talent and language while it holds, else built and kept; that a page shows a form is kept too."""
+    read = []
 
     def build():
         placeholder = csrf_placeholder()
-        applications = applications_with_cohorts(talent)
-        current, open_call = current_application(talent, applications=applications)
+        applications, current, open_call = at_hand = applications_at_hand(talent)
         valid_until = Cohort.objects.next_deadline_after(timezone.now())
         if current.is_editable if current is not None else open_call is not None:
-            return None, valid_until  # the form's page: not kept
+            read.append(at_hand)
+            return None, valid_until  # the form's page: drawn by the view, from what was read here
         downloads, download_count = download_rows(talent)
         context = {
             "request": request,
@@ -90,10 +99,10 @@ def kept_body(request, talent):
 
     copy = kept(GENERATION_KEY, page_key(talent.pk, get_language()), build)
     if copy is None:
-        return None
+        return None, (read[0] if read else None)
     html, placeholder = copy
     # Safe: our own template rendered it, escaping what it shows; the token put in is Django's.
-    return mark_safe(with_csrf_token(request, html, placeholder))  # noqa: S308  # nosec B308 B703
+    return mark_safe(with_csrf_token(request, html, placeholder)), None  # noqa: S308  # nosec B308 B703
 
 
 def applications_with_cohorts(talent):

@@ -22,7 +22,7 @@ from talents.access import (
     talent_required,
 )
 from talents.application_page import (
-    applications_with_cohorts,
+    applications_at_hand,
     download_rows,
     kept_body,
     ranks_projects,
@@ -81,16 +81,16 @@ def _render_application(request, context, status=200):
 def application(request):
     talent = _talent(request)
     # A GET of a page without a form is the kept copy (talents/application_page.py); None: the form's page.
-    body = kept_body(request, talent) if request.method == "GET" else None
+    body, at_hand = kept_body(request, talent) if request.method == "GET" else (None, None)
     if body is not None:
         return render(request, "talents/application.html", {"body": body})
-    return _application_form_page(request, talent)
+    return _application_form_page(request, talent, at_hand or applications_at_hand(talent))
 
 
-def _application_form_page(request, talent):
-    """The draft's form (shown and saved), and what a POST to a page without one is told."""
-    applications = applications_with_cohorts(talent)
-    current, open_call = application_services.current_application(talent, applications=applications)
+def _application_form_page(request, talent, at_hand):
+    """The draft's form (shown and saved), and what a POST to a page without one is told. `at_hand`:
+    talents.application_page.applications_at_hand, read in this request."""
+    applications, current, open_call = at_hand
     # The subnavigation's "Rank projects" link, from the applications at hand rather than its own query.
     page = {"talent": talent, "talent_ranks_projects": ranks_projects(applications)}
     if current is None and open_call is None:

@@ -119,3 +119,14 @@ def test_an_erased_talents_copies_leave_the_cache(
         erasure.erase_account(request)
 
     assert [cache.get(key) for key in keys] == [None, None]
+
+
+def test_a_drafts_form_page_reads_the_applications_once(talent_client, talent, call_cohort):
+    ApplicationFactory(talent=talent.talent_profile, cohort=call_cohort, status=ApplicationStatus.DRAFT)
+
+    with CaptureQueriesContext(connection) as view:
+        page = application_page(talent_client)
+
+    assert "Save draft" in page
+    reads = [query for query in view.captured_queries if query["sql"].startswith('SELECT "talents_application"."id"')]
+    assert len(reads) == 1  # what the kept copy's build read to find a form, the form uses
