@@ -10,6 +10,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from blog.choices import PostStatus
+from eyeforai.accounts.names import display_name
 from eyeforai.paths import uuid_paths
 
 
@@ -49,11 +50,6 @@ class MyPostRow:
     coauthors: str
 
 
-def _name(first_name, last_name, email):
-    """TalentProfile.name, from its user's fields."""
-    return f"{first_name} {last_name}".strip() or email
-
-
 def my_post_rows(posts, *, coauthors):
     """A talent's posts as /talent/blog/ lists them; `coauthors`: {post id: [the other authors' users'
     (first name, last name, email)] in byline order}."""
@@ -61,7 +57,7 @@ def my_post_rows(posts, *, coauthors):
     day = _Days()
     rows = []
     for post in posts:
-        names = [_name(*person) for person in coauthors.get(post.pk, [])]
+        names = [display_name(*person) for person in coauthors.get(post.pk, [])]
         published = post.is_published
         scheduled = post.status == PostStatus.SCHEDULED
         rows.append(

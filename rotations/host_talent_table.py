@@ -25,6 +25,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from eyeforai.accounts.names import display_name
 from eyeforai.kept_copies import csrf_placeholder, kept, shape, with_csrf_token
 from eyeforai.paths import uuid_paths
 from eyeforai.programme.models import Cohort, Period
@@ -194,7 +195,7 @@ def host_talent_tables(organization, *, today, csrf_token):
         if cohort_id != current_cohort:
             current_cohort, rows = cohort_id, []
             tables.append((cohort_name, rows))
-        name = f"{first_name} {last_name}".strip() or email  # as TalentProfile.name
+        name = display_name(first_name, last_name, email)
         row = format_html(
             ROW,
             **labels,

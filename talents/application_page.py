@@ -26,6 +26,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from eyeforai import write_watch
+from eyeforai.accounts.names import display_name
 from eyeforai.kept_copies import csrf_placeholder, kept, with_csrf_token
 from eyeforai.programme.choices import MATCHING_COHORT_STATUSES
 from eyeforai.programme.models import Cohort
@@ -156,7 +157,7 @@ def _reader(reader, first_name, last_name, email, organization_name):
         return str(CVReader(reader).label)
     if email is None:  # the host member's account is gone: the organisation alone
         return organization_name
-    name = f"{first_name} {last_name}".strip() or email
+    name = display_name(first_name, last_name, email)
     return _("%(name)s, %(organization)s") % {"name": name, "organization": organization_name}
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from eyeforai.accounts.names import display_name
 from eyeforai.programme.choices import MATCHING_COHORT_STATUSES, CohortStatus
 from eyeforai.programme.models import Cohort, Skill
 from talents.choices import AbsenceKind, ApplicationStatus, Availability, CVReader, Degree, Place
@@ -66,7 +67,7 @@ class TalentProfile(models.Model):
 
     @property
     def name(self):
-        return self.user.get_full_name() or self.user.email
+        return display_name(self.user.first_name, self.user.last_name, self.user.email)
 
     @property
     def is_complete(self):

@@ -20,6 +20,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
+from eyeforai.accounts.names import display_name
 from hosts.models import Project, ProjectSeat
 from rotations.choices import PlacementStatus
 from rotations.models import Placement
@@ -132,7 +133,7 @@ def build_board(cohort, *, page=1, choices=True):
     total = talent_rows[0][-1] if talent_rows else 0
     talents = [
         # The name as TalentProfile.name gives it.
-        BoardTalent(pk=pk, uuid=uuid, name=f"{first_name} {last_name}".strip() or email, email=email)
+        BoardTalent(pk=pk, uuid=uuid, name=display_name(first_name, last_name, email), email=email)
         for pk, uuid, first_name, last_name, email, _total in talent_rows
     ]
     live = Placement.objects.in_cohort(cohort).live()
