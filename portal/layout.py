@@ -26,7 +26,10 @@ def _head(language, static_url):
         '  <link rel="stylesheet" href="{}">\n'
         '  <link rel="icon" href="{}" type="image/svg+xml">\n'
         '  <script src="{}" defer></script>',
-        _("Eye for AI: an 18-month rotation programme for international AI graduates at three Swedish host organisations."),  # noqa: E501
+        _(
+            "Eye for AI: an 18-month rotation programme for international AI graduates at three Swedish host "
+            "organisations."
+        ),
         static("css/site.css"),
         static("img/favicon.svg"),
         static("js/keep-draft.js"),
@@ -48,7 +51,7 @@ def _footer(language, script_prefix, email):
     sentence = _('Questions? Write to the programme team at <a href="mailto:%(email)s">%(email)s</a>.')
     question = mark_safe(sentence % {"email": escape(email)})  # noqa: S308  # nosec B308 B703
     return format_html(
-        "<p>{}</p>\n      <p>{}</p>\n      <p><a href=\"{}\">{}</a></p>",
+        '<p>{}</p>\n      <p>{}</p>\n      <p><a href="{}">{}</a></p>',
         _("Eye for AI is a programme of AI Sweden, the national centre for applied artificial intelligence."),
         question,
         reverse("portal:privacy"),
