@@ -43,17 +43,19 @@ class PeriodLP:
         P, T = cp.P, cp.T
         self.have: list[set[int]] = [set() for _ in range(T)]
         self.columns: list[tuple[int, int]] = []  # in the order they joined
-        self.lock_of = {(t, p): j for t, p, j in cp.locks}
-        self.locked = {(t, j) for t, _, j in cp.locks}
+        self.lock_j = np.full((T, P), -1, dtype=np.int64)
+        for t, p, j in cp.locks:
+            self.lock_j[t, p] = j
         self.partners: dict[int, list[int]] = {}
         for a, b in cp.buddy_pairs:
             self.partners.setdefault(a, []).append(b)
             self.partners.setdefault(b, []).append(a)
         # The variables: x[t, j, p] with the column they belong to; betas are kept apart (never in a plan).
-        self.x_col: list[int] = []  # per x variable, its index in self.columns
-        self.x_at: list[int] = []  # per x variable, its HiGHS column (betas come in between)
-        self.x_index: dict[tuple[int, int, int], int] = {}  # (t, j, p) -> HiGHS column
-        self.host_row: dict[tuple[int, int], int] = {}
+        self.x_col = np.zeros(0, dtype=np.int64)  # per x variable, its index in self.columns
+        self.x_at = np.zeros(0, dtype=np.int64)  # per x variable, its HiGHS column (betas come in between)
+        self.buddy_talents = np.array(sorted(cp.buddy_talents), dtype=np.int64)
+        self.x_index: dict[tuple[int, int, int], int] = {}  # (t, j, p) -> HiGHS column, buddies' only
+        self.host_row: dict[int, int] = {}  # talent * H + host -> its row
         self.shared: set[tuple[int, int, int, int]] = set()  # (a, b, j, p) with a beta already
         self.first = True
 
@@ -73,7 +75,7 @@ class PeriodLP:
         self.n_cols = n
 
     def add(self, columns) -> None:
-        """Add (talent, project) columns not yet in the LP, in the given order."""
+        """Add (talent, project) columns not yet in the LP, in the given order (numpy: 75,000 at 5,000 talents)."""
         cp, P = self.cp, self.cp.P
         fresh = []
         for t, j in columns:
@@ -82,37 +84,45 @@ class PeriodLP:
                 fresh.append((t, j))
         if not fresh:
             return
-        cells, lower, cost = [], [], []
-        for t, j in fresh:
-            self.columns.append((t, j))
-            u = self.cp.utility(t, j)
-            for p in range(P):
-                if cp.seats[j, p] > 0 and self._open(t, j, p):
-                    cells.append((len(self.columns) - 1, t, j, p))
-                    lower.append(1.0 if self.lock_of.get((t, p)) == j else 0.0)
-                    cost.append(u)
-        new_hosts = sorted({(t, int(cp.host_of[j])) for _, t, j, _ in cells} - self.host_row.keys())
+        first = len(self.columns)
+        self.columns += fresh
+        ft = np.fromiter((t for t, _ in fresh), dtype=np.int64, count=len(fresh))
+        fj = np.fromiter((j for _, j in fresh), dtype=np.int64, count=len(fresh))
+        # Cells column by column, period by period; a locked period admits only its lock, and a locked
+        # project is taken in its own period, never again.
+        lock_j = self.lock_j[ft]  # columns x P: the project locked in that period, -1 for none
+        own_lock = lock_j == fj[:, None]
+        open_ = (cp.seats[fj] > 0) & np.where(lock_j >= 0, own_lock, ~own_lock.any(axis=1)[:, None])
+        c, vp = np.nonzero(open_)
+        vt, vj = ft[c], fj[c]
+        util = np.fromiter((cp.utility(t, j) for t, j in fresh), dtype=float, count=len(fresh))
+        hosts = vt * cp.H + cp.host_of[vj]
+        new_hosts = [int(key) for key in np.unique(hosts) if int(key) not in self.host_row]
         for k, key in enumerate(new_hosts):
             self.host_row[key] = self.n_rows + k
         if new_hosts:
             m = len(new_hosts)
             _empty_rows(self.h, np.full(m, _FREE), np.ones(m))
             self.n_rows += m
-        n = len(cells)
-        index = np.empty(3 * n, dtype=np.int32)
-        for k, (c, t, j, p) in enumerate(cells):
-            index[3 * k : 3 * k + 3] = (t * P + p, self.r_seat + j * P + p, self.host_row[(t, int(cp.host_of[j]))])
-            self.x_index[(t, j, p)] = self.n_cols + k
-            self.x_col.append(c)
-            self.x_at.append(self.n_cols + k)
-        self.h.addCols(n, _f64(cost), _f64(lower), np.ones(n), 3 * n, _i32(range(0, 3 * n, 3)), index, np.ones(3 * n))
+        n = len(c)
+        at = self.n_cols + np.arange(n)
+        host_rows = np.fromiter((self.host_row[int(key)] for key in hosts), dtype=np.int64, count=n)
+        index = np.column_stack([vt * P + vp, self.r_seat + vj * P + vp, host_rows]).reshape(-1)
+        lower = own_lock[c, vp].astype(float)
+        self.h.addCols(n, util[c], lower, np.ones(n), 3 * n, _i32(np.arange(0, 3 * n, 3)), _i32(index), np.ones(3 * n))
         self.n_cols += n
+        self.x_col = np.concatenate([self.x_col, first + c])
+        self.x_at = np.concatenate([self.x_at, at])
+        keep = np.isin(vt, self.buddy_talents)
+        cells = list(zip(vt[keep].tolist(), vj[keep].tolist(), vp[keep].tolist(), at[keep].tolist(), strict=True))
+        for t, j, p, i in cells:
+            self.x_index[(t, j, p)] = i
         self._add_buddies(cells)
 
     def _add_buddies(self, cells) -> None:
         """beta <= x[a, j, p] and beta <= x[b, j, p], worth `buddy`, for every cell both buddies now have."""
         pairs = []
-        for _, t, j, p in cells:
+        for t, j, p, _ in cells:
             for b in self.partners.get(t, ()):
                 key = (min(t, b), max(t, b), j, p)
                 if (b, j, p) in self.x_index and key not in self.shared:
@@ -133,11 +143,6 @@ class PeriodLP:
             2 * m, np.full(2 * m, _FREE), np.zeros(2 * m), 4 * m, _i32(range(0, 4 * m, 2)), _i32(index), _f64(value)
         )
         self.n_rows += 2 * m
-
-    def _open(self, t: int, j: int, p: int) -> bool:
-        if (t, p) in self.lock_of:
-            return self.lock_of[(t, p)] == j
-        return (t, j) not in self.locked  # a locked project is taken in its own period, never again
 
     def solve(self, time_limit: float) -> Solved:
         """The LP on the columns added so far, with `seat_duals` (J x P) and `support` (indices into `columns`)."""
@@ -180,8 +185,7 @@ class PeriodLP:
         cp = self.cp
         # Seat rows are "<= seats" in a maximisation: their prices are never negative (clipping the noise).
         seat_duals = np.maximum(duals[self.r_seat : self.r_seat + cp.J * cp.P], 0.0).reshape(cp.J, cp.P)
-        x_col = np.asarray(self.x_col, dtype=np.int64)
-        used = np.unique(x_col[x[np.asarray(self.x_at, dtype=np.int64)] > 1e-6])
+        used = np.unique(self.x_col[x[self.x_at] > 1e-6])
         return Solved(Result("optimal", x, objective, objective, duals), {}, seat_duals, used)
 
 
