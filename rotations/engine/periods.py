@@ -131,7 +131,7 @@ def fit(cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: 
     # does column generation go on for the bound, and the integer program on all columns gets what is left.
     tried: set[frozenset] = set()
     lp = None
-    lp_seconds = MIN_START  # a model is started only with at least this much time left (the last LP's time)
+    lp_seconds = MIN_START  # a round is started only with at least this much time left (the last warm round's)
     # One LP for every round: each adds its new columns and starts from the last basis (period_lp.py).
     model = PeriodLP(cp)
     cold_seconds = 0.0  # the first LP's time, from scratch: the integer program below takes at least that
@@ -139,8 +139,11 @@ def fit(cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: 
     while deadline - time.monotonic() >= lp_seconds:
         started = time.monotonic()
         lp = model.solve(deadline - started)
-        lp_seconds = max(MIN_START, time.monotonic() - started)
-        cold_seconds = cold_seconds or lp_seconds
+        seconds = max(MIN_START, time.monotonic() - started)
+        # The next round is warm: its own time, not the first round's from scratch, says whether it fits
+        # (a warm round given up for a solve from scratch is stopped by the clock like any other).
+        lp_seconds = seconds if cold_seconds else MIN_START
+        cold_seconds = cold_seconds or seconds
         if lp.result.status != "optimal":
             break
         if best["plan"] is None:
