@@ -9,7 +9,9 @@ every placement (one row per talent and period, since exactly one placement is 1
 
 The same builder serves three callers: stage 2 of the engine (columns = the chosen projects, so only the
 periods are decided), the engine's fallback (all generated columns) and the plain MILP reference (every
-allowed column of the cohort, handed straight to HiGHS).
+allowed column of the cohort, handed straight to HiGHS). Its LP (`relax`) is no longer the engine's: the
+period fitting keeps one LP alive across its rounds (period_lp.py); this one, built from scratch through
+scipy, is the reference that one is tested against.
 """
 
 from dataclasses import dataclass
@@ -62,8 +64,7 @@ def solve_full(
     r = m.add_rows(cp.T * P, 1.0, 1.0)
     m.add_entries(r + vt * P + vp, np.arange(n))
     if relax:
-        big = 1000.0 * (1.0 + float(np.max(np.abs(util), initial=1.0)) + cp.problem.weights.buddy)
-        a0 = m.add_vars(np.full(cp.T * P, -big), lb=0.0, ub=1.0, integer=False)
+        a0 = m.add_vars(np.full(cp.T * P, -unplaced_cost(cp)), lb=0.0, ub=1.0, integer=False)
         m.add_entries(r + np.arange(cp.T * P), a0 + np.arange(cp.T * P))
     r_seat = r = m.add_rows(cp.J * P, -INF, cp.seats.reshape(-1))
     m.add_entries(r + vj * P + vp, np.arange(n))
@@ -90,6 +91,13 @@ def solve_full(
     if result.cut_x is not None and spare is not None:
         spare.append(_assignments(result.cut_x, n, vt, vj, vp))
     return Solved(result, {} if result.x is None else _assignments(result.x, n, vt, vj, vp))
+
+
+def unplaced_cost(cp: Compiled) -> float:
+    """What the LP's "unplaced" artificial costs: more than anything a placement is worth (talent points
+    reach talent * (M - 1)), and the same for every set of columns, so LPs on different columns compare."""
+    w = cp.problem.weights
+    return 1000.0 * (1.0 + abs(w.talent) * cp.M + abs(w.host) + abs(w.skill) + abs(w.buddy))
 
 
 def _assignments(x, n, vt, vj, vp) -> dict[tuple[int, int], int]:

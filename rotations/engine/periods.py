@@ -17,7 +17,9 @@ little above the LP.
 Order, so that a plan comes before the bound work: the LP on the given columns, at once the integer
 program on the few columns that LP uses (nearly integral: a plan close to the LP's value in a second or
 two), then the generation rounds, then the integer program on all columns only while a gap is left. A
-round or model is started only when the last LP's time is still left.
+round or model is started only when the last LP's time is still left. The LP is one model for all rounds
+(period_lp.py): a round adds its columns and the simplex goes on from the last basis, so only the first LP
+costs a solve from scratch.
 """
 
 import itertools
@@ -29,6 +31,7 @@ from .compiled import Compiled
 from .formulation import Solved, solve_full
 from .lp import Result
 from .metrics import score
+from .period_lp import PeriodLP
 from .pricing import pair_counts
 
 NEG = -1e18
@@ -107,18 +110,15 @@ def fit(cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: 
     bound = np.inf
     best: dict = {"plan": None, "value": -np.inf}
 
-    def solve(cols, *, relax: bool):
+    def solve(cols):
+        """The integer program on these columns (with the fairness row, so the plan also lifts its worst rank)."""
         util = [cp.utility(t, j) for t, j in cols]
         rank = [cp.talent_rank(t, j) for t, j in cols]
         col_t, col_j = [t for t, _ in cols], [j for _, j in cols]
         remaining = deadline - time.monotonic()
         if remaining < MIN_START:  # building the model alone would overrun the limit
             return Solved(Result("none", None, None, None), {})
-        # The LP leaves the fairness row out (every column is within the threshold, whose fairness the
-        # caller charges); the integer program keeps it, so the plan also lifts its worst rank.
-        return solve_full(
-            cp, col_t, col_j, util, rank, fairness=not relax, time_limit=remaining, relax=relax, spare=spare
-        )
+        return solve_full(cp, col_t, col_j, util, rank, fairness=True, time_limit=remaining, spare=spare)
 
     def keep(assignments) -> None:
         if assignments:
@@ -131,22 +131,30 @@ def fit(cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: 
     # does column generation go on for the bound, and the integer program on all columns gets what is left.
     tried: set[frozenset] = set()
     lp = None
-    lp_seconds = MIN_START  # a model is started only with at least this much time left (the last LP's time)
+    lp_seconds = MIN_START  # a round is started only with at least this much time left (the last warm round's)
+    # One LP for every round: each adds its new columns and starts from the last basis (period_lp.py).
+    model = PeriodLP(cp)
+    cold_seconds = 0.0  # the first LP's time, from scratch: the integer program below takes at least that
+    model.add([(t, j) for t in range(cp.T) for j in sorted(have[t])])
     while deadline - time.monotonic() >= lp_seconds:
-        cols = [(t, j) for t in range(cp.T) for j in sorted(have[t])]
         started = time.monotonic()
-        lp = solve(cols, relax=True)
-        lp_seconds = max(MIN_START, time.monotonic() - started)
+        lp = model.solve(deadline - started)
+        seconds = max(MIN_START, time.monotonic() - started)
+        # The next round is warm: its own time, not the first round's from scratch, says whether it fits
+        # (a warm round given up for a solve from scratch is stopped by the clock like any other).
+        lp_seconds = seconds if cold_seconds else MIN_START
+        cold_seconds = cold_seconds or seconds
         if lp.result.status != "optimal":
             break
         if best["plan"] is None:
-            _support_plan(cp, cols, lp.support, tried=tried, solve=solve, keep=keep)
+            _support_plan(cp, model.columns, lp.support, tried=tried, solve=solve, keep=keep)
         value, new = bound_and_columns(cp, lp.seat_duals, threshold, have)
         bound = min(bound, value)
         if not new or bound - lp.result.objective <= 1e-9 * max(1.0, abs(bound)):
             break
         for t, j in new:
             have[t].add(j)
+        model.add(new)
     if bound == -np.inf:
         return None, -np.inf
 
@@ -154,12 +162,12 @@ def fit(cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: 
         return bound - (best["value"] + cp.fairness_scale() * threshold) > 1e-6 * max(1.0, abs(bound))
 
     if lp is not None and lp.support is not None and gap_left() and deadline - time.monotonic() >= MIN_START:
-        _support_plan(cp, cols, lp.support, tried=tried, solve=solve, keep=keep)  # the last LP's support, if it changed
-    # The integer program takes at least as long as its LP, so with a plan in hand it starts only if that
-    # much time is left; without one it starts anyway: cut short, it still leaves a plan set aside (solver.py).
-    room = deadline - time.monotonic() >= (lp_seconds if best["plan"] is not None else MIN_START)
+        _support_plan(cp, model.columns, lp.support, tried=tried, solve=solve, keep=keep)  # if it changed
+    # The integer program takes at least as long as its LP from scratch, so with a plan in hand it starts only
+    # if that much time is left; without one it starts anyway: cut short, it still leaves a plan set aside.
+    room = deadline - time.monotonic() >= (max(MIN_START, cold_seconds) if best["plan"] is not None else MIN_START)
     if gap_left() and room:
-        keep(solve([(t, j) for t in range(cp.T) for j in sorted(have[t])], relax=False).assignments)
+        keep(solve([(t, j) for t in range(cp.T) for j in sorted(have[t])]).assignments)
     return best["plan"], bound
 
 
@@ -172,4 +180,4 @@ def _support_plan(cp: Compiled, cols, support, *, tried: set, solve, keep) -> No
     if key in tried:
         return
     tried.add(key)
-    keep(solve(chosen, relax=False).assignments)
+    keep(solve(chosen).assignments)

@@ -1,0 +1,202 @@
+"""The period-indexed LP of periods.py kept alive across column generation rounds (HiGHS through highspy).
+
+The same LP as `formulation.solve_full(..., relax=True)`: x[t, j, p] for every given column in every period
+with seats (a locked period admits only its lock), one project per talent and period (with an "unplaced"
+artificial at a large cost, so it is always feasible and always has duals), seats per project and period,
+at most one placement per talent and host, and buddies' shared cells. Only it is built once and then grows:
+`add` appends the new columns' variables and any host or buddy rows they need, and `solve` starts the
+simplex from the last basis. New variables enter at zero and new rows with their slack basic, so the last
+solution stays primal feasible and a round costs the pivots its new columns bring, not a solve from
+scratch (on 1,000 talents: about 3 s per round from scratch, a few hundredths warm).
+
+The first solve is the interior point method with crossover (several times faster than the simplex from
+scratch on the LPs of short lists and short seats), the later ones the primal simplex from the basis it
+ends at (the dual simplex, dual infeasible after new columns, took thousands of pivots for one column).
+When a round's columns move much (a thousand talents leaving "unplaced" at once, with buddies), the warm
+simplex can need more pivots than the interior point needs time, so it gets a budget of pivots and is
+otherwise given up for a solve from scratch. Both are deterministic: the same columns in the same order
+give the same vertex and the same duals, and a pivot budget, unlike a clock, ends at the same point.
+"""
+
+import time
+
+import highspy
+import numpy as np
+
+from .compiled import Compiled
+from .formulation import Solved, unplaced_cost
+from .lp import Result
+
+_FREE = -highspy.kHighsInf
+# A warm re-solve gets this many simplex pivots per row (at least WARM_PIVOTS_MIN) before it is given up for
+# a solve from scratch. At 1,000 talents (10,000-20,000 rows) the warm rounds measured needed 2-700 pivots,
+# a pivot took about 0.4 ms, and the interior point 1-3 s; with buddies one round needed over 12,000.
+WARM_PIVOTS_PER_ROW = 0.1
+WARM_PIVOTS_MIN = 1000
+
+
+class PeriodLP:
+    def __init__(self, cp: Compiled, *, pivots: tuple[int, float] = (WARM_PIVOTS_MIN, WARM_PIVOTS_PER_ROW)):
+        """`pivots`: a warm re-solve's pivot budget, (at least, per row); see `solve`."""
+        self.cp = cp
+        self.pivots = pivots
+        P, T = cp.P, cp.T
+        self.have: list[set[int]] = [set() for _ in range(T)]
+        self.columns: list[tuple[int, int]] = []  # in the order they joined
+        self.lock_j = np.full((T, P), -1, dtype=np.int64)
+        for t, p, j in cp.locks:
+            self.lock_j[t, p] = j
+        self.partners: dict[int, list[int]] = {}
+        for a, b in cp.buddy_pairs:
+            self.partners.setdefault(a, []).append(b)
+            self.partners.setdefault(b, []).append(a)
+        # The variables: x[t, j, p] with the column they belong to; betas are kept apart (never in a plan).
+        self.x_col = np.zeros(0, dtype=np.int64)  # per x variable, its index in self.columns
+        self.x_at = np.zeros(0, dtype=np.int64)  # per x variable, its HiGHS column (betas come in between)
+        self.buddy_talents = np.array(sorted(cp.buddy_talents), dtype=np.int64)
+        self.x_index: dict[tuple[int, int, int], int] = {}  # (t, j, p) -> HiGHS column, buddies' only
+        self.host_row: dict[int, int] = {}  # talent * H + host -> its row
+        self.shared: set[tuple[int, int, int, int]] = set()  # (a, b, j, p) with a beta already
+        self.first = True
+
+        big = unplaced_cost(cp)
+        self.h = highspy.Highs()
+        self.h.setOptionValue("output_flag", False)
+        self.h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        # Rows 0 .. T*P-1: one project per talent and period; then J*P seat rows.
+        self.r_seat = T * P
+        _empty_rows(self.h, np.ones(T * P), np.ones(T * P))
+        seats = cp.seats.reshape(-1).astype(float)
+        _empty_rows(self.h, np.full(cp.J * P, _FREE), seats)
+        self.n_rows = T * P + cp.J * P
+        # The artificials: column k is "talent k // P unplaced in period k % P".
+        n = T * P
+        self.h.addCols(n, np.full(n, -big), np.zeros(n), np.ones(n), n, _i32(range(n)), _i32(range(n)), np.ones(n))
+        self.n_cols = n
+
+    def add(self, columns) -> None:
+        """Add (talent, project) columns not yet in the LP, in the given order (numpy: 75,000 at 5,000 talents)."""
+        cp, P = self.cp, self.cp.P
+        fresh = []
+        for t, j in columns:
+            if j not in self.have[t]:
+                self.have[t].add(j)
+                fresh.append((t, j))
+        if not fresh:
+            return
+        first = len(self.columns)
+        self.columns += fresh
+        ft = np.fromiter((t for t, _ in fresh), dtype=np.int64, count=len(fresh))
+        fj = np.fromiter((j for _, j in fresh), dtype=np.int64, count=len(fresh))
+        # Cells column by column, period by period; a locked period admits only its lock, and a locked
+        # project is taken in its own period, never again.
+        lock_j = self.lock_j[ft]  # columns x P: the project locked in that period, -1 for none
+        own_lock = lock_j == fj[:, None]
+        open_ = (cp.seats[fj] > 0) & np.where(lock_j >= 0, own_lock, ~own_lock.any(axis=1)[:, None])
+        c, vp = np.nonzero(open_)
+        vt, vj = ft[c], fj[c]
+        util = np.fromiter((cp.utility(t, j) for t, j in fresh), dtype=float, count=len(fresh))
+        hosts = vt * cp.H + cp.host_of[vj]
+        new_hosts = [int(key) for key in np.unique(hosts) if int(key) not in self.host_row]
+        for k, key in enumerate(new_hosts):
+            self.host_row[key] = self.n_rows + k
+        if new_hosts:
+            m = len(new_hosts)
+            _empty_rows(self.h, np.full(m, _FREE), np.ones(m))
+            self.n_rows += m
+        n = len(c)
+        at = self.n_cols + np.arange(n)
+        host_rows = np.fromiter((self.host_row[int(key)] for key in hosts), dtype=np.int64, count=n)
+        index = np.column_stack([vt * P + vp, self.r_seat + vj * P + vp, host_rows]).reshape(-1)
+        lower = own_lock[c, vp].astype(float)
+        self.h.addCols(n, util[c], lower, np.ones(n), 3 * n, _i32(np.arange(0, 3 * n, 3)), _i32(index), np.ones(3 * n))
+        self.n_cols += n
+        self.x_col = np.concatenate([self.x_col, first + c])
+        self.x_at = np.concatenate([self.x_at, at])
+        keep = np.isin(vt, self.buddy_talents)
+        cells = list(zip(vt[keep].tolist(), vj[keep].tolist(), vp[keep].tolist(), at[keep].tolist(), strict=True))
+        for t, j, p, i in cells:
+            self.x_index[(t, j, p)] = i
+        self._add_buddies(cells)
+
+    def _add_buddies(self, cells) -> None:
+        """beta <= x[a, j, p] and beta <= x[b, j, p], worth `buddy`, for every cell both buddies now have."""
+        pairs = []
+        for t, j, p, _ in cells:
+            for b in self.partners.get(t, ()):
+                key = (min(t, b), max(t, b), j, p)
+                if (b, j, p) in self.x_index and key not in self.shared:
+                    self.shared.add(key)
+                    pairs.append((self.x_index[(key[0], j, p)], self.x_index[(key[1], j, p)]))
+        if not pairs:
+            return
+        m = len(pairs)
+        b0 = self.n_cols
+        wb = self.cp.problem.weights.buddy
+        self.h.addCols(m, np.full(m, wb), np.zeros(m), np.ones(m), 0, _i32([0] * m), _i32([]), _f64([]))
+        self.n_cols += m
+        index, value = [], []
+        for k, (xa, xb) in enumerate(pairs):
+            index += [b0 + k, xa, b0 + k, xb]
+            value += [1.0, -1.0, 1.0, -1.0]
+        self.h.addRows(
+            2 * m, np.full(2 * m, _FREE), np.zeros(2 * m), 4 * m, _i32(range(0, 4 * m, 2)), _i32(index), _f64(value)
+        )
+        self.n_rows += 2 * m
+
+    def solve(self, time_limit: float) -> Solved:
+        """The LP on the columns added so far, with `seat_duals` (J x P) and `support` (indices into `columns`)."""
+        h = self.h
+        end = time.monotonic() + time_limit  # for both runs below, if the warm one is given up
+        if not self.first:
+            # Warm: the primal simplex from the last basis, for as many pivots as a cold solve is worth. When
+            # the new columns move much (many talents leaving "unplaced" at once), the pivots run into the
+            # thousands and the interior point from scratch is faster; a pivot count, unlike a clock, stops
+            # at the same point on every run, so the answer stays the same for the same input.
+            h.setOptionValue("simplex_iteration_limit", max(self.pivots[0], int(self.pivots[1] * self.n_rows)))
+            self._run(end)
+            if h.getModelStatus() != highspy.HighsModelStatus.kIterationLimit:
+                return self._answer()
+            h.clearSolver()
+        # Cold: the interior point and crossover to a vertex, whose basis the later rounds start from.
+        h.setOptionValue("simplex_iteration_limit", highspy.kHighsIInf)
+        h.setOptionValue("solver", "ipm")
+        h.setOptionValue("presolve", "choose")
+        self._run(end)
+        self.first = False
+        h.setOptionValue("solver", "simplex")
+        h.setOptionValue("presolve", "off")  # presolve would drop the basis
+        h.setOptionValue("simplex_strategy", 4)  # primal: new columns leave the basis primal feasible
+        return self._answer()
+
+    def _run(self, end: float) -> None:
+        # HiGHS's time limit counts the run time of all runs of this object so far, not of this one.
+        self.h.setOptionValue("time_limit", self.h.getRunTime() + max(0.05, end - time.monotonic()))
+        self.h.run()
+
+    def _answer(self) -> Solved:
+        h = self.h
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return Solved(Result("none", None, None, None), {})
+        solution = h.getSolution()
+        x = np.asarray(solution.col_value)
+        duals = np.asarray(solution.row_dual)
+        objective = float(h.getInfo().objective_function_value)
+        cp = self.cp
+        # Seat rows are "<= seats" in a maximisation: their prices are never negative (clipping the noise).
+        seat_duals = np.maximum(duals[self.r_seat : self.r_seat + cp.J * cp.P], 0.0).reshape(cp.J, cp.P)
+        used = np.unique(self.x_col[x[self.x_at] > 1e-6])
+        return Solved(Result("optimal", x, objective, objective, duals), {}, seat_duals, used)
+
+
+def _empty_rows(h, lower, upper) -> None:
+    n = len(lower)
+    h.addRows(n, lower, upper, 0, np.zeros(n, dtype=np.int32), _i32([]), _f64([]))
+
+
+def _i32(values) -> np.ndarray:
+    return np.asarray(list(values) if not isinstance(values, np.ndarray) else values, dtype=np.int32)
+
+
+def _f64(values) -> np.ndarray:
+    return np.asarray(values, dtype=float)

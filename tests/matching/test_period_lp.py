@@ -1,0 +1,118 @@
+"""The period fitting's LP kept alive across rounds (period_lp.py) against the LP built from scratch."""
+
+import dataclasses
+import random
+import time
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scipy import sparse
+
+from rotations.engine import periods, solve
+from rotations.engine.compiled import Compiled
+from rotations.engine.formulation import solve_full
+from rotations.engine.metrics import score
+from rotations.engine.period_lp import PeriodLP
+from rotations.engine.reference import shapes
+from rotations.engine.reference.oracle import exact
+from rotations.engine.selection import select
+from tests.matching.strategies import cohorts, shaped_cohorts
+
+FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _dual_bound(model: PeriodLP, y: np.ndarray) -> float:
+    """The bound the LP's row duals y prove, checked here rather than trusted: for any x within the rows and
+    bounds, c.x = y.Ax + d.x with d = c - A'y, and each term is at most its value at the bound on the side
+    of its sign. This equals the LP's optimum exactly when y is an optimal dual solution."""
+    lp = model.h.getLp()
+    a = sparse.csc_matrix(
+        (np.asarray(lp.a_matrix_.value_), np.asarray(lp.a_matrix_.index_), np.asarray(lp.a_matrix_.start_)),
+        shape=(lp.num_row_, lp.num_col_),
+    )
+    d = np.asarray(lp.col_cost_) - a.T @ y
+
+    def at_bound(v, lower, upper):
+        v = np.where(np.abs(v) <= 1e-9, 0.0, v)  # noise against an infinite bound is not a dual ray
+        return float(np.sum(v * np.where(v > 0, upper, 0.0) + v * np.where(v < 0, lower, 0.0)))
+
+    return at_bound(y, lp.row_lower_, lp.row_upper_) + at_bound(d, lp.col_lower_, lp.col_upper_)
+
+
+def _batches(cp: Compiled, seed: int) -> list[list[tuple[int, int]]]:
+    """The ranked and locked columns first, as the engine starts; then the other allowed ones in three batches."""
+    ranked = {(t, j) for t in range(cp.T) for j in cp.rank[t] if cp.allowed(t, j)}
+    first = sorted(ranked | {(t, j) for t, _, j in cp.locks})
+    rest = [(t, j) for t in range(cp.T) for j in range(cp.J) if cp.allowed(t, j) and (t, j) not in set(first)]
+    random.Random(seed).shuffle(rest)
+    return [first] + [rest[k::3] for k in range(3)]
+
+
+def _cold(cp: Compiled, columns):
+    col_t, col_j = [t for t, _ in columns], [j for _, j in columns]
+    util = [cp.utility(t, j) for t, j in columns]
+    rank = [cp.talent_rank(t, j) for t, j in columns]
+    return solve_full(cp, col_t, col_j, util, rank, fairness=False, time_limit=30, relax=True)
+
+
+@FAST
+@given(problem=st.one_of(cohorts(), shaped_cohorts(max_talents=12)), seed=st.integers(0, 2**16))
+def test_the_warm_lp_proves_the_optimum_of_the_lp_built_from_scratch_round_after_round(problem, seed):
+    cp = Compiled(problem)
+    warm = PeriodLP(cp)
+    cold_only = PeriodLP(cp, pivots=(0, 0.0))  # every re-solve given up at once: the interior point each round
+    for batch in _batches(cp, seed):
+        warm.add(batch)
+        cold_only.add(batch)
+        got, again, reference = warm.solve(30), cold_only.solve(30), _cold(cp, warm.columns)
+        assert got.result.status == again.result.status == reference.result.status == "optimal"
+        tolerance = 1e-7 * max(1.0, abs(reference.result.objective))
+        assert abs(got.result.objective - reference.result.objective) <= tolerance
+        assert abs(again.result.objective - reference.result.objective) <= tolerance
+        # The duals the bound is priced from are an optimal dual solution, as the scratch LP's are.
+        assert abs(_dual_bound(warm, got.result.duals) - got.result.objective) <= tolerance
+        seats = got.result.duals[warm.r_seat : warm.r_seat + cp.J * cp.P].reshape(cp.J, cp.P)
+        assert np.allclose(got.seat_duals, seats, atol=1e-9)  # prices of "<=" rows: never below zero
+        assert {warm.columns[i] for i in got.support} <= set(warm.columns)
+
+
+@FAST
+@given(problem=shaped_cohorts(max_talents=10))
+def test_fitting_the_periods_on_stage_ones_columns_keeps_a_valid_bound_and_proves_only_the_optimum(problem):
+    # Without the fairness term the threshold at the largest rank is the whole problem, so the exact MILP
+    # judges the fitting's plan and bound directly.
+    problem = dataclasses.replace(problem, weights=dataclasses.replace(problem.weights, fairness=0.0))
+    cp = Compiled(problem)
+    sel = select(cp, cp.M, time.monotonic() + 30)
+    truth = exact(problem, time_limit=60)
+    assert sel.status == "ok" and truth.status == "optimal"  # feasible by construction
+    plan, bound = periods.fit(cp, sel.columns, cp.M, time.monotonic() + 30)
+    tolerance = 1e-6 * max(1.0, abs(truth.objective))
+    assert bound >= truth.objective - tolerance
+    if plan is not None:
+        value = score(cp, plan)["objective"]
+        assert value <= truth.objective + tolerance
+        if bound - value <= tolerance:
+            assert abs(value - truth.objective) <= tolerance
+
+
+def test_short_seats_are_fitted_by_warm_rounds_and_the_same_input_gives_the_same_plan():
+    problem = shapes.build("short_seats", 300, time_limit=60)
+    first, second = solve(problem), solve(problem)
+    assert first.stats.get("fallbacks")  # the periods were fitted by periods.fit, round after round
+    assert first.status == "optimal"
+    assert first.assignments == second.assignments and first.objective == second.objective
+
+
+def test_a_later_round_gets_its_own_time_not_what_the_first_run_left_over():
+    # HiGHS counts its time limit over every run of the same object: told "the time left" as it is, the
+    # second round would stop at once whenever the first took longer than the time left.
+    cp = Compiled(shapes.build("short_seats", 300))
+    model = PeriodLP(cp)
+    batches = _batches(cp, seed=1)
+    model.add(batches[0])
+    assert model.solve(30).result.status == "optimal"
+    model.add(batches[1][:20])
+    # As long as the whole first solve took: far more than a warm round of twenty columns needs.
+    assert model.solve(model.h.getRunTime()).result.status == "optimal"
