@@ -3,9 +3,10 @@ measure each page as the role that uses it.
 
 Per page: saturated throughput (wrk, 50 connections), latency p50/p95/p99 at a fixed 100 requests a second
 (tests/bench/pacer.py, open loop), and errors; against the ceiling of a trivial Django view measured in the same
-run (at its start, midway and at its end; the median of the three); and the median CPU milliseconds of one request in this process (tests/bench/inprocess.py), which other load on
-the machine does not move. A form (a lesson's knowledge check) is posted the same ways, by several participants in
-turn, its success the 302 back to the page. Prints a table; exits 0 whatever the figures (a benchmark, not a test).
+run (at its start, midway and at its end; the median of the three); and the median CPU milliseconds of one
+request in this process (tests/bench/inprocess.py), which other load on the machine does not move. A form (a
+lesson's knowledge check) is posted the same ways, by several participants in turn, its success the 302 back to
+the page. Prints a table; exits 0 whatever the figures (a benchmark, not a test).
 """
 
 import argparse
