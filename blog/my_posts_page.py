@@ -38,12 +38,6 @@ def read_tables():
     return frozenset(model._meta.db_table for model in models)
 
 
-@cache_result
-def unread_columns():
-    # Every sign-in sets last_login; the list shows co-authors' names, never that.
-    return {get_user_model()._meta.db_table: frozenset({"last_login"})}
-
-
 def page_key(user_pk, language):
     return f"blog:my-posts:v{PAGE_FORMAT}:{user_pk}:{language}"
 

@@ -15,7 +15,10 @@ It lives in the core so that every app's kept copy can use it; it imports nothin
 import logging
 import re
 import secrets
+from functools import cache as cache_result
 
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -42,6 +45,13 @@ def watch(generation_key, tables, unread_columns=_none):
     (a participant's last progress, written on every answer) would otherwise end every copy each time."""
     if (generation_key, tables, unread_columns) not in _WATCHED:
         _WATCHED.append((generation_key, tables, unread_columns))
+
+
+@cache_result
+def sign_in_columns():
+    """{the user table: its last_login}: what every sign-in sets, which no kept page shows. Kinds of copy
+    that read the users' names pass this as their `unread_columns`, so a sign-in rebuilds none of them."""
+    return {apps.get_model(settings.AUTH_USER_MODEL)._meta.db_table: frozenset({"last_login"})}
 
 
 def _sets_only(sql, columns):

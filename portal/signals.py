@@ -53,7 +53,7 @@ write_watch.watch(signed_in_user.GENERATION_KEY, signed_in_user.kept_tables, sig
 connection_created.connect(write_watch.watch_writes, dispatch_uid="kept-copies:watch-writes")
 
 # The admin's application list and rotation board (eyeforai/admintools/kept_pages.py).
-write_watch.watch(kept_pages.GENERATION_KEY, kept_pages.read_tables, kept_pages.unread_columns)
+write_watch.watch(kept_pages.GENERATION_KEY, kept_pages.read_tables, write_watch.sign_in_columns)
 
 # A host organisation's talents tables (eyeforai/kept_copies.py; rotations has no signals module).
 write_watch.watch(host_talent_table.GENERATION_KEY, host_talent_table.tables_read)

@@ -49,12 +49,6 @@ def read_tables():
     return frozenset(model._meta.db_table for model in models)
 
 
-@cache_result
-def unread_columns():
-    # Every sign-in sets last_login; the page shows readers' names and addresses, never that.
-    return {get_user_model()._meta.db_table: frozenset({"last_login"})}
-
-
 def page_key(talent_id, language):
     return f"talents:application:v{PAGE_FORMAT}:{talent_id}:{language}"
 

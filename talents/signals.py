@@ -30,4 +30,4 @@ def delete_cv_file(sender, instance, **kwargs):
 
 # The days page's copies end with any write to the tables it reads, bulk and QuerySet writes included.
 write_watch.watch(days_page.GENERATION_KEY, days_page.read_tables)
-write_watch.watch(application_page.GENERATION_KEY, application_page.read_tables, application_page.unread_columns)
+write_watch.watch(application_page.GENERATION_KEY, application_page.read_tables, write_watch.sign_in_columns)

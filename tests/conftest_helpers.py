@@ -43,6 +43,18 @@ def admin_pages_built_afresh():
     write_watch.new_generation(kept_pages.GENERATION_KEY)
 
 
+def erase_now(user, manager, capture_on_commit):
+    """Erase `user`'s account as a manager confirms it (portal/erasure.py), running what waits for the
+    commit (files deleted, kept copies forgotten again): `capture_on_commit` is the
+    django_capture_on_commit_callbacks fixture."""
+    from portal import erasure  # noqa: PLC0415 - Django is set up by then
+
+    request = erasure.request_erasure(user, by=user)
+    erasure.confirm_erasure(request, by=manager)
+    with capture_on_commit(execute=True):
+        erasure.erase_account(request)
+
+
 def without_tokens(html):
     """The page without its forms' CSRF tokens, which each request (and each render) masks anew."""
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)

@@ -49,12 +49,6 @@ def read_tables():
     return frozenset(model._meta.db_table for model in models)
 
 
-@cache_result
-def unread_columns():
-    # Every sign-in sets last_login; no kept page shows it.
-    return {apps.get_model(settings.AUTH_USER_MODEL)._meta.db_table: frozenset({"last_login"})}
-
-
 def _key(request, name):
     address = hashlib.blake2b(request.get_full_path().encode(), digest_size=12).hexdigest()
     return f"admin-pages:v{PAGE_FORMAT}:{name}:{request.user.pk}:{get_language()}:{address}"

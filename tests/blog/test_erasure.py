@@ -18,7 +18,7 @@ from blog.services.author_pages import update_author_page
 from blog.services.review import comment_on_post, publish_post, share_with_hosts, submit_post
 from portal import erasure
 from tests.blog.fixtures import PostFactory, TagFactory, png_upload
-from tests.conftest_helpers import person_loaded_afresh
+from tests.conftest_helpers import erase_now, person_loaded_afresh
 from tests.portal.erasure_helpers import rows_mentioning
 
 NAME = "Amara Okafor"  # the `talent` fixture
@@ -51,10 +51,7 @@ def in_review(writer, talent):
 
 
 def erase(user, manager, capture):
-    request = erasure.request_erasure(user, by=user)
-    erasure.confirm_erasure(request, by=manager)
-    with capture(execute=True):  # files are deleted, and the public pages' cache renewed, at commit
-        erasure.erase_account(request)
+    erase_now(user, manager, capture)  # files are deleted, and the public pages' cache renewed, at commit
 
 
 def test_an_erased_talents_published_post_stays_public_as_a_former_talents(

@@ -11,10 +11,10 @@ from django.urls import reverse
 
 from blog import my_posts_page
 from blog.models import Post
-from portal import erasure
 from talents.choices import ApplicationStatus
 from talents.models import Application
 from tests.blog.fixtures import PostFactory
+from tests.conftest_helpers import erase_now
 from tests.factories import CohortFactory
 
 
@@ -83,9 +83,6 @@ def test_an_erased_talents_copies_leave_the_cache(
     my_posts(talent_client)
     assert all(cache.get(key) is not None for key in keys)
 
-    request = erasure.request_erasure(talent, by=talent)
-    erasure.confirm_erasure(request, by=manager)
-    with django_capture_on_commit_callbacks(execute=True):
-        erasure.erase_account(request)
+    erase_now(talent, manager, django_capture_on_commit_callbacks)
 
     assert [cache.get(key) for key in keys] == [None, None]

@@ -15,10 +15,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from portal import erasure
 from talents import application_page as application_page_module
 from talents.choices import ApplicationStatus, CVReader
 from talents.models import Application, CVDownload
+from tests.conftest_helpers import erase_now
 from tests.factories import ApplicationFactory
 
 pytestmark = pytest.mark.usefixtures("media_root")
@@ -113,10 +113,7 @@ def test_an_erased_talents_copies_leave_the_cache(
     application_page(talent_client)
     assert all(cache.get(key) is not None for key in keys)
 
-    request = erasure.request_erasure(talent, by=talent)
-    erasure.confirm_erasure(request, by=manager)
-    with django_capture_on_commit_callbacks(execute=True):
-        erasure.erase_account(request)
+    erase_now(talent, manager, django_capture_on_commit_callbacks)
 
     assert [cache.get(key) for key in keys] == [None, None]
 

@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from eyeforai.programme.choices import CohortStatus
 from eyeforai.programme.models import Period
-from portal import erasure
 from talents import days_page as days_page_module
 from talents.choices import ApplicationStatus
 from talents.models import DayLog
 from talents.weeks import iso_week_label, monday_of
+from tests.conftest_helpers import erase_now
 from tests.factories import AbsenceFactory, DayLogFactory
 
 
@@ -167,9 +167,6 @@ def test_an_erased_talents_copy_leaves_the_cache(
     assert "Mine only." in days_page(talent_client)
     assert cache.get(key) is not None
 
-    request = erasure.request_erasure(talent, by=talent)
-    erasure.confirm_erasure(request, by=manager)
-    with django_capture_on_commit_callbacks(execute=True):
-        erasure.erase_account(request)
+    erase_now(talent, manager, django_capture_on_commit_callbacks)
 
     assert cache.get(key) is None
