@@ -266,7 +266,10 @@ def writer_changes_and_resubmits(page, base, look, post):
     body.fill(body.input_value().replace("once a night", "once a night, signed and logged"))
     page.get_by_role("button", name="Save draft").click()
     expect(page.locator(".messages")).to_contain_text("Your changes are saved.")
-    page.get_by_role("button", name="Submit for review").click()
+    # The submit sends two emails before its redirect: wait for the page it leads to, not 5 s (under load
+    # in one CI run the old page was still there after 5 s).
+    with page.expect_navigation():
+        page.get_by_role("button", name="Submit for review").click()
     expect(page.locator(".blog-status .badge")).to_have_text("Submitted for review")
     look(page)
     post.refresh_from_db()
