@@ -26,6 +26,7 @@ import numpy as np
 from .compiled import Compiled
 from .formulation import Solved, unplaced_cost
 from .lp import Result
+from .pricing import partner_lists
 
 _FREE = -highspy.kHighsInf
 # A warm re-solve gets this many simplex pivots per row (at least WARM_PIVOTS_MIN) before it is given up for
@@ -46,17 +47,14 @@ class PeriodLP:
         self.lock_j = np.full((T, P), -1, dtype=np.int64)
         for t, p, j in cp.locks:
             self.lock_j[t, p] = j
-        self.partners: dict[int, list[int]] = {}
-        for a, b in cp.buddy_pairs:
-            self.partners.setdefault(a, []).append(b)
-            self.partners.setdefault(b, []).append(a)
+        self.partners = partner_lists(cp)
         # The variables: x[t, j, p] with the column they belong to; betas are kept apart (never in a plan).
         self.x_col = np.zeros(0, dtype=np.int64)  # per x variable, its index in self.columns
         self.x_at = np.zeros(0, dtype=np.int64)  # per x variable, its HiGHS column (betas come in between)
         self.buddy_talents = np.array(sorted(cp.buddy_talents), dtype=np.int64)
         self.x_index: dict[tuple[int, int, int], int] = {}  # (t, j, p) -> HiGHS column, buddies' only
         self.host_row: dict[int, int] = {}  # talent * H + host -> its row
-        self.shared: set[tuple[int, int, int, int]] = set()  # (a, b, j, p) with a beta already
+        self.shared: dict[tuple[int, int, int, int], int] = {}  # (a, b, j, p) with a beta -> its row for a (b: +1)
         self.first = True
 
         big = unplaced_cost(cp)
@@ -126,7 +124,7 @@ class PeriodLP:
             for b in self.partners.get(t, ()):
                 key = (min(t, b), max(t, b), j, p)
                 if (b, j, p) in self.x_index and key not in self.shared:
-                    self.shared.add(key)
+                    self.shared[key] = self.n_rows + 2 * len(pairs)
                     pairs.append((self.x_index[(key[0], j, p)], self.x_index[(key[1], j, p)]))
         if not pairs:
             return
@@ -143,6 +141,40 @@ class PeriodLP:
             2 * m, np.full(2 * m, _FREE), np.zeros(2 * m), 4 * m, _i32(range(0, 4 * m, 2)), _i32(index), _f64(value)
         )
         self.n_rows += 2 * m
+
+    def buddy_credit(self, duals: np.ndarray) -> tuple[dict[tuple[int, int, int], float], float]:
+        """The buddy rows' multipliers for the period fitting's Lagrangian bound (periods.py), from the LP's duals.
+
+        Dualising beta <= x[a, j, p] (multiplier alpha) and beta <= x[b, j, p] (beta') credits alpha to a's
+        cell and beta' to b's, and leaves max(0, buddy - alpha - beta') for beta itself: a valid bound for any
+        multipliers >= 0. The LP's own duals where the beta is in the LP; where only a's cell is, 0 to a (as in
+        the LP) and the whole bonus to b's missing cell, so the cell joins if the bonus can pay for it; where
+        neither is, half the bonus each. So no cell is credited more than the pair can earn, and once no column
+        prices out the bound is the LP's value over every column, not the LP's plus every bonus twice over.
+        Returns ({(t, j, p): credit where it differs from half the bonus per partner}, the betas' own term).
+        """
+        half = self.cp.problem.weights.buddy / 2
+        credit: dict[tuple[int, int, int], float] = {}
+
+        def set_partner(t: int, j: int, p: int, value: float) -> None:
+            # One partner's share of the cell's credit becomes `value` instead of half the bonus.
+            base = half * len(self.partners[t])
+            credit[(t, j, p)] = credit.get((t, j, p), base) - half + value
+
+        slack = 0.0
+        for t, j, p in self.x_index:
+            for b in self.partners.get(t, ()):
+                row = self.shared.get((min(t, b), max(t, b), j, p))
+                if row is None:  # the partner's cell is missing: 0 here, the whole bonus there
+                    set_partner(t, j, p, 0.0)
+                    set_partner(b, j, p, 2 * half)
+                else:
+                    mine = max(0.0, float(duals[row + (0 if t < b else 1)]))
+                    set_partner(t, j, p, mine)
+                    if t < b:
+                        theirs = max(0.0, float(duals[row + 1]))
+                        slack += max(0.0, 2 * half - mine - theirs)
+        return credit, slack
 
     def solve(self, time_limit: float) -> Solved:
         """The LP on the columns added so far, with `seat_duals` (J x P) and `support` (indices into `columns`)."""

@@ -10,9 +10,10 @@ would be free, and no worse), so trying the P^P combinations of those is exact. 
     L(pi) = sum_{j,p} seats[j, p] * pi[j, p] + sum_t best_t(pi)  >=  the threshold's optimum, all columns,
 
 a bound that counts the periods (stage 1's does not). A talent whose best schedule uses a missing column
-gets that schedule's columns; when none does, the restricted LP is the LP over all columns. Buddies get
-the full bonus as credit on every column (a valid, optimistic split), so with buddies the bound stays a
-little above the LP.
+gets that schedule's columns; when none does, the restricted LP is the LP over all columns. Buddies' cells
+are credited with the LP's duals of their shared-cell rows, and a cell the LP lacks with the part of the
+bonus it could still earn (`PeriodLP.buddy_credit`), so with buddies too the bound closes on the LP once
+no column prices out.
 
 Order, so that a plan comes before the bound work: the LP on the given columns, at once the integer
 program on the few columns that LP uses (nearly integral: a plan close to the LP's value in a second or
@@ -38,17 +39,24 @@ NEG = -1e18
 MIN_START = 0.1  # seconds; HiGHS needs about this much to build and start a model of a few thousand columns
 
 
-def _values(cp: Compiled, pi: np.ndarray, threshold: int, t0: int, t1: int) -> list[np.ndarray]:
-    """Per period, utility - pi for talents t0..t1-1 (NEG where closed: banned, seatless, against a lock)."""
+def _values(cp: Compiled, pi: np.ndarray, threshold: int, t0: int, t1: int, credit: dict) -> list[np.ndarray]:
+    """Per period, utility - pi + buddy credit for talents t0..t1-1 (NEG where closed: banned, seatless,
+    against a lock). `credit`: arrays (talent, project, period, credit) of the cells whose buddy credit is not
+    half the bonus per partner (`PeriodLP.buddy_credit`); a buddy's other cells get that half."""
     u = cp.utility_block(t0, t1, threshold)
     pairs_of = pair_counts(cp)
+    half = np.zeros(t1 - t0)
     for t in range(t0, t1):
-        if t in pairs_of:
-            u[t - t0] += cp.problem.weights.buddy * pairs_of[t]
+        half[t - t0] = cp.problem.weights.buddy / 2 * pairs_of.get(t, 0)
     lock_in = {(t, p): j for t, p, j in cp.locks if t0 <= t < t1}
     out = []
     for p in range(cp.P):
-        v = np.where(np.isfinite(u) & (cp.seats[:, p] > 0)[None, :], u - pi[None, :, p], NEG)
+        v = np.where(np.isfinite(u) & (cp.seats[:, p] > 0)[None, :], u - pi[None, :, p] + half[:, None], NEG)
+        ct, cj, cq, cv = credit
+        at = (cq == p) & (ct >= t0) & (ct < t1)
+        rows, cols = ct[at] - t0, cj[at]
+        open_ = v[rows, cols] > NEG / 2
+        v[rows[open_], cols[open_]] += cv[at][open_] - half[rows[open_]]
         for (t, q), j in lock_in.items():
             row = v[t - t0]
             if q == p:
@@ -61,17 +69,22 @@ def _values(cp: Compiled, pi: np.ndarray, threshold: int, t0: int, t1: int) -> l
     return out
 
 
-def bound_and_columns(cp: Compiled, pi: np.ndarray, threshold: int, have: list[set[int]]):
-    """L(pi) and the missing columns of every talent's best schedule (empty when none is missing)."""
+def bound_and_columns(cp: Compiled, pi: np.ndarray, threshold: int, have: list[set[int]], buddies=({}, 0.0)):
+    """L(pi) and the missing columns of every talent's best schedule (empty when none is missing).
+    `buddies`: the buddy rows' credit per cell and the betas' own term (`PeriodLP.buddy_credit`)."""
+    cells, slack = buddies
+    keys = list(cells)
+    credit = tuple(np.array([key[k] for key in keys], dtype=np.int64) for k in range(3))
+    credit += (np.array([cells[key] for key in keys], dtype=float),)
     order = np.argsort(cp.host_of, kind="stable")
     starts = np.concatenate([[0], np.nonzero(np.diff(cp.host_of[order]))[0] + 1])
     P, H = cp.P, cp.H
-    bound = float((cp.seats * pi).sum())
+    bound = float((cp.seats * pi).sum()) + slack
     new: list[tuple[int, int]] = []
     block = max(1, 1_000_000 // max(1, cp.J))
     for t0 in range(0, cp.T, block):
         t1 = min(cp.T, t0 + block)
-        values = _values(cp, pi, threshold, t0, t1)
+        values = _values(cp, pi, threshold, t0, t1, credit)
         host_max = [np.maximum.reduceat(v[:, order], starts, axis=1) for v in values]  # rows x H each
         if H < P:
             return -np.inf, []
@@ -148,7 +161,7 @@ def fit(cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: 
             break
         if best["plan"] is None:
             _support_plan(cp, model.columns, lp.support, tried=tried, solve=solve, keep=keep)
-        value, new = bound_and_columns(cp, lp.seat_duals, threshold, have)
+        value, new = bound_and_columns(cp, lp.seat_duals, threshold, have, model.buddy_credit(lp.result.duals))
         bound = min(bound, value)
         if not new or bound - lp.result.objective <= 1e-9 * max(1.0, abs(bound)):
             break

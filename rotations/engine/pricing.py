@@ -29,6 +29,32 @@ def pair_counts(cp: Compiled) -> dict[int, int]:
     return counts
 
 
+def partner_lists(cp: Compiled) -> dict[int, list[int]]:
+    """Each buddy talent's partners."""
+    partners: dict[int, list[int]] = {}
+    for a, b in cp.buddy_pairs:
+        partners.setdefault(a, []).append(b)
+        partners.setdefault(b, []).append(a)
+    return partners
+
+
+def credit_missing(row: np.ndarray, t: int, have: list[set[int]], partners: list[int], wb: float) -> None:
+    """Credit buddy t's columns missing from the LP with the bonus they could still earn, in place.
+
+    Dualising b <= y_t (multiplier alpha) and b <= y_partner (beta) leaves max(0, wb - alpha - beta) for b:
+    any multipliers >= 0 give a valid bound. Where the partner's column is in the LP and t's is not, the
+    LP has no b, so the partner's column is credited 0 (as in the LP) and t's missing one the whole bonus;
+    where neither is, half each. Crediting every missing column the whole bonus was valid too, but it
+    counted a pair's bonus twice, so the bound never closed on the LP with buddies.
+    """
+    missing = row > NEG / 2
+    missing[list(have[t])] = False
+    for b in partners:
+        extra = np.full(len(row), wb / 2)
+        extra[list(have[b])] = wb
+        row[missing] += extra[missing]
+
+
 def _best_per_talent(values: np.ndarray, order: np.ndarray, starts: np.ndarray, P: int) -> np.ndarray:
     """Sum of the P largest per-host maxima, row by row (-inf where fewer than P hosts are reachable)."""
     host_max = np.maximum.reduceat(values[:, order], starts, axis=1)
@@ -43,7 +69,7 @@ def lagrangian(cp: Compiled, y_cap: np.ndarray, credit: dict, have: list[set[int
     """Return (bound, new columns as (t, j, utility)).
 
     `credit[(t, j)]` is the dual of the buddy row b <= y_tj for buddy columns in the LP; a buddy talent's
-    missing columns get the full buddy weight as credit (an optimistic split of the pair's bonus).
+    missing columns get the part of the bonus they could still earn (`credit_missing`).
     """
     order = np.argsort(cp.host_of, kind="stable")
     starts = np.concatenate([[0], np.nonzero(np.diff(cp.host_of[order]))[0] + 1])
@@ -51,7 +77,7 @@ def lagrangian(cp: Compiled, y_cap: np.ndarray, credit: dict, have: list[set[int
     for t, _, j in cp.locks:
         locked.setdefault(t, []).append(j)
     wb = cp.problem.weights.buddy
-    pairs_of = pair_counts(cp)
+    partners = partner_lists(cp)
     bound = float(cp.seats.sum(axis=1) @ y_cap)
     new: list[tuple[int, int, float]] = []
     block = max(1, 2_000_000 // max(1, cp.J))
@@ -63,10 +89,8 @@ def lagrangian(cp: Compiled, y_cap: np.ndarray, credit: dict, have: list[set[int
         for t in range(t0, t1):
             cols = list(have[t])
             present[t - t0, cols] = value[t - t0, cols] + [credit.get((t, j), 0.0) for j in cols]
-            if t in pairs_of:
-                missing = value[t - t0] > NEG / 2
-                missing[cols] = False
-                value[t - t0, missing] += wb * pairs_of[t]
+            if t in partners:
+                credit_missing(value[t - t0], t, have, partners[t], wb)
             value[t - t0, cols] = present[t - t0, cols]
         # Locked projects are forced: a large bonus puts them in the pick, taken off again below.
         lock_bonus = np.zeros(t1 - t0)
@@ -123,7 +147,7 @@ def deficits(  # noqa: PLR0917 the pricing's own arguments plus the block of tal
     order = np.argsort(cp.host_of, kind="stable")
     starts = np.concatenate([[0], np.nonzero(np.diff(cp.host_of[order]))[0] + 1])
     wb = cp.problem.weights.buddy
-    pairs_of = pair_counts(cp)
+    partners = partner_lists(cp)
     locked: dict[int, list[int]] = {}
     for t, _, j in cp.locks:
         locked.setdefault(t, []).append(j)
@@ -131,10 +155,8 @@ def deficits(  # noqa: PLR0917 the pricing's own arguments plus the block of tal
     value = np.where(np.isfinite(u), u - y_cap[None, :], NEG)
     for t in range(t0, t1):
         cols = list(have[t])
-        if t in pairs_of:
-            missing = value[t - t0] > NEG / 2
-            missing[cols] = False
-            value[t - t0, missing] += wb * pairs_of[t]
+        if t in partners:
+            credit_missing(value[t - t0], t, have, partners[t], wb)
         value[t - t0, cols] += [credit.get((t, j), 0.0) for j in cols]
         for j in locked.get(t, ()):
             value[t - t0, j] += 1e9
