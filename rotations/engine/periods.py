@@ -39,7 +39,7 @@ NEG = -1e18
 MIN_START = 0.1  # seconds; HiGHS needs about this much to build and start a model of a few thousand columns
 
 
-def _values(cp: Compiled, pi: np.ndarray, threshold: int, t0: int, t1: int, credit: dict) -> list[np.ndarray]:
+def _values(cp: Compiled, pi: np.ndarray, threshold: int, t0: int, t1: int, *, credit: tuple) -> list[np.ndarray]:
     """Per period, utility - pi + buddy credit for talents t0..t1-1 (NEG where closed: banned, seatless,
     against a lock). `credit`: arrays (talent, project, period, credit) of the cells whose buddy credit is not
     half the bonus per partner (`PeriodLP.buddy_credit`); a buddy's other cells get that half."""
@@ -84,7 +84,7 @@ def bound_and_columns(cp: Compiled, pi: np.ndarray, threshold: int, have: list[s
     block = max(1, 1_000_000 // max(1, cp.J))
     for t0 in range(0, cp.T, block):
         t1 = min(cp.T, t0 + block)
-        values = _values(cp, pi, threshold, t0, t1, credit)
+        values = _values(cp, pi, threshold, t0, t1, credit=credit)
         host_max = [np.maximum.reduceat(v[:, order], starts, axis=1) for v in values]  # rows x H each
         if H < P:
             return -np.inf, []
