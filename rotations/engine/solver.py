@@ -121,18 +121,20 @@ def _threshold(cp: Compiled, R: int, deadline: float, stats: dict, spare: list):
 def _decomposed(cp: Compiled, deadline: float, spare: list):
     stats: dict = {}
     c = cp.fairness_scale()
+    floor = max([cp.talent_rank(t, j) for t, _, j in cp.locks] + [1])
+    # Lowest threshold a max flow does not rule out (a necessary condition, checked by bisection). First, as
+    # it takes a few max flows (0.2 s at 5,000 talents): the bound is top - c * lo whenever a threshold above
+    # lo is left untried, so a clock that ran out in the first threshold must not also leave lo at the floor.
+    lo, hi = floor, cp.M
+    while lo < hi and time.monotonic() < deadline:
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if aggregate_feasible(cp, mid) else (mid + 1, hi)
     plan, top = _threshold(cp, cp.M, deadline, stats, spare)
     if top == -np.inf:
         return None, -np.inf, stats
     best = score(cp, plan)["objective"] if plan else -np.inf
     worst = score(cp, plan)["worst_rank"] if plan else cp.M
-    floor = max([cp.talent_rank(t, j) for t, _, j in cp.locks] + [1])
-    upper = top - c * (worst if plan else floor)
-    # Lowest threshold a max flow does not rule out (a necessary condition, checked by bisection).
-    lo, hi = floor, worst
-    while lo < hi and time.monotonic() < deadline:
-        mid = (lo + hi) // 2
-        lo, hi = (lo, mid) if aggregate_feasible(cp, mid) else (mid + 1, hi)
+    upper = top - c * (worst if plan else lo)
     for R in range(lo, worst):
         if top - c * R <= best + GAP_TOL * max(1.0, abs(best)):
             break  # even the unconstrained bound cannot pay for this worst rank; higher R pays more
