@@ -4,43 +4,26 @@ The same LP as `formulation.solve_full(..., relax=True)`: x[t, j, p] for every g
 with seats (a locked period admits only its lock), one project per talent and period (with an "unplaced"
 artificial at a large cost, so it is always feasible and always has duals), seats per project and period,
 at most one placement per talent and host, and buddies' shared cells. Only it is built once and then grows:
-`add` appends the new columns' variables and any host or buddy rows they need, and `solve` starts the
-simplex from the last basis. New variables enter at zero and new rows with their slack basic, so the last
-solution stays primal feasible and a round costs the pivots its new columns bring, not a solve from
-scratch (on 1,000 talents: about 3 s per round from scratch, a few hundredths warm).
-
-The first solve is the interior point method with crossover (several times faster than the simplex from
-scratch on the LPs of short lists and short seats), the later ones the primal simplex from the basis it
-ends at (the dual simplex, dual infeasible after new columns, took thousands of pivots for one column).
-When a round's columns move much (a thousand talents leaving "unplaced" at once, with buddies), the warm
-simplex can need more pivots than the interior point needs time, so it gets a budget of pivots and is
-otherwise given up for a solve from scratch. Both are deterministic: the same columns in the same order
-give the same vertex and the same duals, and a pivot budget, unlike a clock, ends at the same point.
+`add` appends the new columns' variables and any host or buddy rows they need, and `solve` goes on from
+the last basis (warm_lp.py: on 1,000 talents about 3 s per round from scratch, a few hundredths warm).
+The first solve is the interior point method with crossover, several times faster than the simplex from
+scratch on the LPs of short lists and short seats.
 """
 
-import time
-
-import highspy
 import numpy as np
 
 from .compiled import Compiled
 from .formulation import Solved, unplaced_cost
 from .lp import Result
 from .pricing import partner_lists
-
-_FREE = -highspy.kHighsInf
-# A warm re-solve gets this many simplex pivots per row (at least WARM_PIVOTS_MIN) before it is given up for
-# a solve from scratch. At 1,000 talents (10,000-20,000 rows) the warm rounds measured needed 2-700 pivots,
-# a pivot took about 0.4 ms, and the interior point 1-3 s; with buddies one round needed over 12,000.
-WARM_PIVOTS_PER_ROW = 0.1
-WARM_PIVOTS_MIN = 1000
+from .warm_lp import FREE, WARM_PIVOTS_MIN, WARM_PIVOTS_PER_ROW, WarmLP, f64, i32
 
 
-class PeriodLP:
+class PeriodLP(WarmLP):
     def __init__(self, cp: Compiled, *, pivots: tuple[int, float] = (WARM_PIVOTS_MIN, WARM_PIVOTS_PER_ROW)):
-        """`pivots`: a warm re-solve's pivot budget, (at least, per row); see `solve`."""
+        """`pivots`: a warm re-solve's pivot budget, (at least, per row); see `WarmLP.run`."""
+        super().__init__(pivots=pivots)
         self.cp = cp
-        self.pivots = pivots
         P, T = cp.P, cp.T
         self.have: list[set[int]] = [set() for _ in range(T)]
         self.columns: list[tuple[int, int]] = []  # in the order they joined
@@ -55,21 +38,14 @@ class PeriodLP:
         self.x_index: dict[tuple[int, int, int], int] = {}  # (t, j, p) -> HiGHS column, buddies' only
         self.host_row: dict[int, int] = {}  # talent * H + host -> its row
         self.shared: dict[tuple[int, int, int, int], int] = {}  # (a, b, j, p) with a beta -> its row for a (b: +1)
-        self.first = True
 
         big = unplaced_cost(cp)
-        self.h = highspy.Highs()
-        self.h.setOptionValue("output_flag", False)
-        self.h.changeObjectiveSense(highspy.ObjSense.kMaximize)
         # Rows 0 .. T*P-1: one project per talent and period; then J*P seat rows.
-        self.r_seat = T * P
-        _empty_rows(self.h, np.ones(T * P), np.ones(T * P))
-        seats = cp.seats.reshape(-1).astype(float)
-        _empty_rows(self.h, np.full(cp.J * P, _FREE), seats)
-        self.n_rows = T * P + cp.J * P
+        self.empty_rows(np.ones(T * P), np.ones(T * P))
+        self.r_seat = self.empty_rows(np.full(cp.J * P, FREE), cp.seats.reshape(-1).astype(float))
         # The artificials: column k is "talent k // P unplaced in period k % P".
         n = T * P
-        self.h.addCols(n, np.full(n, -big), np.zeros(n), np.ones(n), n, _i32(range(n)), _i32(range(n)), np.ones(n))
+        self.h.addCols(n, np.full(n, -big), np.zeros(n), np.ones(n), n, i32(range(n)), i32(range(n)), np.ones(n))
         self.n_cols = n
 
     def add(self, columns) -> None:
@@ -96,18 +72,16 @@ class PeriodLP:
         util = np.fromiter((cp.utility(t, j) for t, j in fresh), dtype=float, count=len(fresh))
         hosts = vt * cp.H + cp.host_of[vj]
         new_hosts = [int(key) for key in np.unique(hosts) if int(key) not in self.host_row]
-        for k, key in enumerate(new_hosts):
-            self.host_row[key] = self.n_rows + k
         if new_hosts:
-            m = len(new_hosts)
-            _empty_rows(self.h, np.full(m, _FREE), np.ones(m))
-            self.n_rows += m
+            first_row = self.empty_rows(np.full(len(new_hosts), FREE), np.ones(len(new_hosts)))
+            for k, key in enumerate(new_hosts):
+                self.host_row[key] = first_row + k
         n = len(c)
         at = self.n_cols + np.arange(n)
         host_rows = np.fromiter((self.host_row[int(key)] for key in hosts), dtype=np.int64, count=n)
         index = np.column_stack([vt * P + vp, self.r_seat + vj * P + vp, host_rows]).reshape(-1)
         lower = own_lock[c, vp].astype(float)
-        self.h.addCols(n, util[c], lower, np.ones(n), 3 * n, _i32(np.arange(0, 3 * n, 3)), _i32(index), np.ones(3 * n))
+        self.h.addCols(n, util[c], lower, np.ones(n), 3 * n, i32(np.arange(0, 3 * n, 3)), i32(index), np.ones(3 * n))
         self.n_cols += n
         self.x_col = np.concatenate([self.x_col, first + c])
         self.x_at = np.concatenate([self.x_at, at])
@@ -131,14 +105,14 @@ class PeriodLP:
         m = len(pairs)
         b0 = self.n_cols
         wb = self.cp.problem.weights.buddy
-        self.h.addCols(m, np.full(m, wb), np.zeros(m), np.ones(m), 0, _i32([0] * m), _i32([]), _f64([]))
+        self.h.addCols(m, np.full(m, wb), np.zeros(m), np.ones(m), 0, i32([0] * m), i32([]), f64([]))
         self.n_cols += m
         index, value = [], []
         for k, (xa, xb) in enumerate(pairs):
             index += [b0 + k, xa, b0 + k, xb]
             value += [1.0, -1.0, 1.0, -1.0]
         self.h.addRows(
-            2 * m, np.full(2 * m, _FREE), np.zeros(2 * m), 4 * m, _i32(range(0, 4 * m, 2)), _i32(index), _f64(value)
+            2 * m, np.full(2 * m, FREE), np.zeros(2 * m), 4 * m, i32(range(0, 4 * m, 2)), i32(index), f64(value)
         )
         self.n_rows += 2 * m
 
@@ -178,38 +152,12 @@ class PeriodLP:
 
     def solve(self, time_limit: float) -> Solved:
         """The LP on the columns added so far, with `seat_duals` (J x P) and `support` (indices into `columns`)."""
-        h = self.h
-        end = time.monotonic() + time_limit  # for both runs below, if the warm one is given up
-        if not self.first:
-            # Warm: the primal simplex from the last basis, for as many pivots as a cold solve is worth. When
-            # the new columns move much (many talents leaving "unplaced" at once), the pivots run into the
-            # thousands and the interior point from scratch is faster; a pivot count, unlike a clock, stops
-            # at the same point on every run, so the answer stays the same for the same input.
-            h.setOptionValue("simplex_iteration_limit", max(self.pivots[0], int(self.pivots[1] * self.n_rows)))
-            self._run(end)
-            if h.getModelStatus() != highspy.HighsModelStatus.kIterationLimit:
-                return self._answer()
-            h.clearSolver()
-        # Cold: the interior point and crossover to a vertex, whose basis the later rounds start from.
-        h.setOptionValue("simplex_iteration_limit", highspy.kHighsIInf)
-        h.setOptionValue("solver", "ipm")
-        h.setOptionValue("presolve", "choose")
-        self._run(end)
-        self.first = False
-        h.setOptionValue("solver", "simplex")
-        h.setOptionValue("presolve", "off")  # presolve would drop the basis
-        h.setOptionValue("simplex_strategy", 4)  # primal: new columns leave the basis primal feasible
+        if not self.run(time_limit):
+            return Solved(Result("none", None, None, None), {})
         return self._answer()
-
-    def _run(self, end: float) -> None:
-        # HiGHS's time limit counts the run time of all runs of this object so far, not of this one.
-        self.h.setOptionValue("time_limit", self.h.getRunTime() + max(0.05, end - time.monotonic()))
-        self.h.run()
 
     def _answer(self) -> Solved:
         h = self.h
-        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-            return Solved(Result("none", None, None, None), {})
         solution = h.getSolution()
         x = np.asarray(solution.col_value)
         duals = np.asarray(solution.row_dual)
@@ -219,16 +167,3 @@ class PeriodLP:
         seat_duals = np.maximum(duals[self.r_seat : self.r_seat + cp.J * cp.P], 0.0).reshape(cp.J, cp.P)
         used = np.unique(self.x_col[x[self.x_at] > 1e-6])
         return Solved(Result("optimal", x, objective, objective, duals), {}, seat_duals, used)
-
-
-def _empty_rows(h, lower, upper) -> None:
-    n = len(lower)
-    h.addRows(n, lower, upper, 0, np.zeros(n, dtype=np.int32), _i32([]), _f64([]))
-
-
-def _i32(values) -> np.ndarray:
-    return np.asarray(list(values) if not isinstance(values, np.ndarray) else values, dtype=np.int32)
-
-
-def _f64(values) -> np.ndarray:
-    return np.asarray(values, dtype=float)

@@ -20,8 +20,10 @@ from scipy import sparse
 from scipy.sparse.csgraph import maximum_flow
 
 from .compiled import Compiled
+from .formulation import unplaced_cost
 from .lp import INF, Builder
-from .pricing import deficits, lagrangian
+from .pricing import deficits, lagrangian, partner_lists
+from .selection_lp import SelectionLP
 
 TOL = 1e-7
 PER_TALENT_PER_ROUND = 12
@@ -41,7 +43,7 @@ class Selection:
 def _build(cp: Compiled, col_t, col_j, util, *, lp: bool):
     n = len(col_t)
     col_t, col_j = np.asarray(col_t, dtype=np.int64), np.asarray(col_j, dtype=np.int64)
-    big = 1000.0 * (1.0 + float(np.max(np.abs(util), initial=1.0)) + cp.problem.weights.buddy)
+    big = unplaced_cost(cp)  # the same in every LP, so LPs on different columns compare
     m = Builder()
     lb = np.zeros(n)
     index = {(int(t), int(j)): i for i, (t, j) in enumerate(zip(col_t, col_j, strict=True))}
@@ -95,10 +97,8 @@ def select(cp: Compiled, threshold: int, deadline: float) -> Selection:  # noqa:
     # Ranks are per talent (unranked = one below the talent's own list), so a talent's unranked projects
     # qualify once the threshold reaches that rank; until it does for someone, all columns are in already.
     pricing = any(cp.unranked_open(t, threshold) for t in range(cp.T))
-    partners: dict[int, list[int]] = {}
-    for a, b in cp.buddy_pairs:
-        partners.setdefault(a, []).append(b)
-        partners.setdefault(b, []).append(a)
+    partners = partner_lists(cp)
+    lp = SelectionLP(cp)  # one LP for every round: each adds its new columns and goes on from the last basis
     rounds = 0
     bound = np.inf
     last = None  # (Lagrangian value, seat prices, buddy credit) of the last pricing, for the enumeration
@@ -107,16 +107,14 @@ def select(cp: Compiled, threshold: int, deadline: float) -> Selection:  # noqa:
     while True:
         rounds += 1
         round_started = time.monotonic()
-        m, meta = _build(cp, col_t, col_j, np.asarray(util), lp=True)
-        res = m.solve_lp(deadline - time.monotonic())
+        lp.add(col_t[len(lp.at) :], col_j[len(lp.at) :], util[len(lp.at) :])
+        res = lp.solve(deadline - time.monotonic())
         if res.status != "optimal":
             return Selection("timeout" if res.status == "none" else "infeasible", rounds=rounds)
         if not pricing:
             bound, converged = res.objective, True
             break
-        lagrange, new, y_cap, credit = _price(
-            cp, res.duals, meta, col_t=col_t, col_j=col_j, have=have, threshold=threshold
-        )
+        lagrange, new, y_cap, credit = _price(cp, res, col_t=col_t, col_j=col_j, have=have, threshold=threshold)
         last = (lagrange, y_cap, credit)
         bound = min(bound, lagrange)
         # Converged when no column has a positive reduced cost: the pricing adds the missing projects of
@@ -125,7 +123,7 @@ def select(cp: Compiled, threshold: int, deadline: float) -> Selection:  # noqa:
         converged = not new or bound - res.objective <= 1e-9 * max(1.0, abs(bound))
         round_seconds = time.monotonic() - round_started
         history.append(res.objective)
-        if converged or deadline - time.monotonic() < round_seconds or _tailing(cp, history, res.x, meta):
+        if converged or deadline - time.monotonic() < round_seconds or _tailing(cp, history, res.unplaced):
             break
         for t, j, u in new:
             add(t, j, u)
@@ -136,10 +134,9 @@ def select(cp: Compiled, threshold: int, deadline: float) -> Selection:  # noqa:
             for b in partners.get(t, ()):
                 if cp.allowed(b, j) and cp.talent_rank(b, j) <= threshold:
                     add(b, j, None)
-    x = res.x
-    if x[meta["a0"] : meta["a0"] + cp.T].sum() > 1e-6:
+    if res.unplaced > 1e-6:
         return Selection("infeasible" if converged else "timeout", rounds=rounds)
-    y = x[: meta["n"]]
+    y = res.y
     value = res.objective
     used = {(col_t[i], col_j[i]) for i in np.nonzero(y > 1e-6)[0]}
     if np.any(np.abs(y - np.round(y)) > 1e-6):
@@ -194,11 +191,11 @@ SKIP_GAIN = 1e-3  # relative: the most the integer program on every generated co
 TAIL_ROUNDS, TAIL_GAIN = 4, 1e-4  # with buddies: stop when the LP gained less than this over these rounds
 
 
-def _tailing(cp: Compiled, history: list[float], x, meta) -> bool:
+def _tailing(cp: Compiled, history: list[float], unplaced: float) -> bool:
     """With buddies the bound credits every missing column with the whole bonus, so generation can go on for
     many rounds that move the LP by almost nothing; then it stops (the bound stays the Lagrangian one, valid
     but not closed). Decided by the rounds' values alone, not the clock, so it is the same on every run."""
-    if not cp.buddy_pairs or len(history) <= TAIL_ROUNDS or x[meta["a0"] : meta["a0"] + cp.T].sum() > 1e-6:
+    if not cp.buddy_pairs or len(history) <= TAIL_ROUNDS or unplaced > 1e-6:
         return False
     return history[-1] - history[-1 - TAIL_ROUNDS] <= TAIL_GAIN * max(1.0, abs(history[-1]))
 
@@ -301,17 +298,15 @@ def _ranked_columns(cp: Compiled, threshold: int) -> list[tuple[int, int]]:
     ]
 
 
-def _price(cp: Compiled, duals, meta, *, col_t, col_j, have, threshold):
+def _price(cp: Compiled, res, *, col_t, col_j, have, threshold):
     """The Lagrangian bound at the LP's seat prices, with buddy rows' duals as credit, and new columns."""
-    y_cap = duals[meta["r_cap"] : meta["r_cap"] + cp.J]
     credit, slack = {}, 0.0
-    for k, (ia, ib) in enumerate(meta["b_pairs"]):
-        alpha, beta = duals[meta["r_b"] + k], duals[meta["r_b"] + meta["nb"] + k]
+    for (ia, ib), (alpha, beta) in res.buddies:
         credit[(col_t[ia], col_j[ia])] = credit.get((col_t[ia], col_j[ia]), 0.0) + alpha
         credit[(col_t[ib], col_j[ib])] = credit.get((col_t[ib], col_j[ib]), 0.0) + beta
         slack += max(0.0, cp.problem.weights.buddy - alpha - beta)  # b's own term in the Lagrangian
-    lagrange, new = lagrangian(cp, y_cap, credit, have, threshold=threshold)
-    return lagrange + slack, new, y_cap, credit
+    lagrange, new = lagrangian(cp, res.y_cap, credit, have, threshold=threshold)
+    return lagrange + slack, new, res.y_cap, credit
 
 
 def aggregate_feasible(cp: Compiled, threshold: int) -> bool:

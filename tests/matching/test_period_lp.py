@@ -1,13 +1,11 @@
 """The period fitting's LP kept alive across rounds (period_lp.py) against the LP built from scratch."""
 
 import dataclasses
-import random
 import time
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from scipy import sparse
 
 from rotations.engine import periods, solve
 from rotations.engine.compiled import Compiled
@@ -17,36 +15,10 @@ from rotations.engine.period_lp import PeriodLP
 from rotations.engine.reference import shapes
 from rotations.engine.reference.oracle import exact
 from rotations.engine.selection import select
+from tests.matching.lp_checks import batches, dual_bound
 from tests.matching.strategies import cohorts, shaped_cohorts
 
 FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def _dual_bound(model: PeriodLP, y: np.ndarray) -> float:
-    """The bound the LP's row duals y prove, checked here rather than trusted: for any x within the rows and
-    bounds, c.x = y.Ax + d.x with d = c - A'y, and each term is at most its value at the bound on the side
-    of its sign. This equals the LP's optimum exactly when y is an optimal dual solution."""
-    lp = model.h.getLp()
-    a = sparse.csc_matrix(
-        (np.asarray(lp.a_matrix_.value_), np.asarray(lp.a_matrix_.index_), np.asarray(lp.a_matrix_.start_)),
-        shape=(lp.num_row_, lp.num_col_),
-    )
-    d = np.asarray(lp.col_cost_) - a.T @ y
-
-    def at_bound(v, lower, upper):
-        v = np.where(np.abs(v) <= 1e-9, 0.0, v)  # noise against an infinite bound is not a dual ray
-        return float(np.sum(v * np.where(v > 0, upper, 0.0) + v * np.where(v < 0, lower, 0.0)))
-
-    return at_bound(y, lp.row_lower_, lp.row_upper_) + at_bound(d, lp.col_lower_, lp.col_upper_)
-
-
-def _batches(cp: Compiled, seed: int) -> list[list[tuple[int, int]]]:
-    """The ranked and locked columns first, as the engine starts; then the other allowed ones in three batches."""
-    ranked = {(t, j) for t in range(cp.T) for j in cp.rank[t] if cp.allowed(t, j)}
-    first = sorted(ranked | {(t, j) for t, _, j in cp.locks})
-    rest = [(t, j) for t in range(cp.T) for j in range(cp.J) if cp.allowed(t, j) and (t, j) not in set(first)]
-    random.Random(seed).shuffle(rest)
-    return [first] + [rest[k::3] for k in range(3)]
 
 
 def _cold(cp: Compiled, columns):
@@ -62,7 +34,7 @@ def test_the_warm_lp_proves_the_optimum_of_the_lp_built_from_scratch_round_after
     cp = Compiled(problem)
     warm = PeriodLP(cp)
     cold_only = PeriodLP(cp, pivots=(0, 0.0))  # every re-solve given up at once: the interior point each round
-    for batch in _batches(cp, seed):
+    for batch in batches(cp, seed):
         warm.add(batch)
         cold_only.add(batch)
         got, again, reference = warm.solve(30), cold_only.solve(30), _cold(cp, warm.columns)
@@ -71,7 +43,7 @@ def test_the_warm_lp_proves_the_optimum_of_the_lp_built_from_scratch_round_after
         assert abs(got.result.objective - reference.result.objective) <= tolerance
         assert abs(again.result.objective - reference.result.objective) <= tolerance
         # The duals the bound is priced from are an optimal dual solution, as the scratch LP's are.
-        assert abs(_dual_bound(warm, got.result.duals) - got.result.objective) <= tolerance
+        assert abs(dual_bound(warm, got.result.duals) - got.result.objective) <= tolerance
         seats = got.result.duals[warm.r_seat : warm.r_seat + cp.J * cp.P].reshape(cp.J, cp.P)
         assert np.allclose(got.seat_duals, seats, atol=1e-9)  # prices of "<=" rows: never below zero
         assert {warm.columns[i] for i in got.support} <= set(warm.columns)
@@ -110,9 +82,9 @@ def test_a_later_round_gets_its_own_time_not_what_the_first_run_left_over():
     # second round would stop at once whenever the first took longer than the time left.
     cp = Compiled(shapes.build("short_seats", 300))
     model = PeriodLP(cp)
-    batches = _batches(cp, seed=1)
-    model.add(batches[0])
+    rounds = batches(cp, seed=1)
+    model.add(rounds[0])
     assert model.solve(30).result.status == "optimal"
-    model.add(batches[1][:20])
+    model.add(rounds[1][:20])
     # As long as the whole first solve took: far more than a warm round of twenty columns needs.
     assert model.solve(model.h.getRunTime()).result.status == "optimal"
