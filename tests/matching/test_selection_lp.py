@@ -6,6 +6,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rotations.engine import Problem, Project, Talent
 from rotations.engine.compiled import Compiled
 from rotations.engine.reference import shapes
 from rotations.engine.selection import _build, _price, select
@@ -72,3 +73,14 @@ def test_stage_one_gives_the_same_selection_twice_on_a_buddies_cohort():
     second = select(cp, cp.M, time.monotonic() + 60)
     assert first.status == second.status == "ok"
     assert first.chosen == second.chosen and first.bound == second.bound and first.rounds == second.rounds
+
+
+def test_a_locked_placement_is_taken_even_where_another_project_is_worth_more():
+    projects = tuple(Project(id=f"p{h}", host=f"h{h}", seats=(1, 1, 1)) for h in range(4))
+    talent = Talent("t", ("p0", "p1", "p2", "p3"))
+    cp = Compiled(Problem((talent,), projects, locks=frozenset({("t", 1, "p3")}), ranked_minimum=0))
+    lp = SelectionLP(cp)
+    lp.add([0, 0, 0, 0], [0, 1, 2, 3], [cp.utility(0, j) for j in range(4)])
+    got = lp.solve(30)
+    assert got.status == "optimal" and got.unplaced == 0.0
+    assert got.y.round().tolist() == [1.0, 1.0, 0.0, 1.0]  # the last choice, locked, instead of the third
