@@ -7,7 +7,8 @@ projects onto a stage-1 selection of the same value.
 
 Only the ranked projects enter at first; unranked ones (there are thousands per talent in a large cohort)
 are added by column generation: an LP with the current columns gives duals, every missing (talent, project)
-pair is priced with numpy, the profitable ones join and the LP is solved again. When nothing prices out, the
+pair is priced with numpy, the profitable ones join and the LP is solved again (one model for every
+round, going on from its last basis: selection_lp.py). When nothing prices out, the
 LP bound holds for all columns. Artificial "unplaced" columns with a huge cost keep every LP feasible so
 there are always duals; if one is still used at the end, the threshold is infeasible.
 """
@@ -41,6 +42,8 @@ class Selection:
 
 
 def _build(cp: Compiled, col_t, col_j, util, *, lp: bool):
+    """The stage's model on these columns, built from scratch: its integer program, or (`lp`) its LP, which the
+    engine now keeps warm in selection_lp.py and which the tests hold that one to."""
     n = len(col_t)
     col_t, col_j = np.asarray(col_t, dtype=np.int64), np.asarray(col_j, dtype=np.int64)
     big = unplaced_cost(cp)  # the same in every LP, so LPs on different columns compare
