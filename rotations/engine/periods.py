@@ -112,9 +112,15 @@ def bound_and_columns(cp: Compiled, pi: np.ndarray, threshold: int, have: list[s
     return bound, new
 
 
-def fit(cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: float, spare: list | None = None):
+def fit(
+    cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: float, spare: list | None = None, *,
+    fairness: bool = True,
+):  # fmt: skip
     """(plan or None, bound on the threshold's value without fairness, over all columns; inf if none proven).
-    `spare` collects plans of integer programs the clock cut short (see solver.py)."""
+    `spare` collects plans of integer programs the clock cut short (see solver.py). `fairness`: whether the
+    integer programs carry the fairness row. Without it they are much faster (the row ties every talent to
+    one variable), and it changes nothing when no plan can have a worst rank below the threshold: then
+    every plan here has that worst rank, and the fairness term is the same for all of them."""
     have: list[set[int]] = [set() for _ in range(cp.T)]
     for t, j in columns:
         have[t].add(j)
@@ -124,14 +130,15 @@ def fit(cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: 
     best: dict = {"plan": None, "value": -np.inf}
 
     def solve(cols):
-        """The integer program on these columns (with the fairness row, so the plan also lifts its worst rank)."""
+        """The integer program on these columns (with the fairness row, if asked, so the plan also lifts its
+        worst rank)."""
         util = [cp.utility(t, j) for t, j in cols]
         rank = [cp.talent_rank(t, j) for t, j in cols]
         col_t, col_j = [t for t, _ in cols], [j for _, j in cols]
         remaining = deadline - time.monotonic()
         if remaining < MIN_START:  # building the model alone would overrun the limit
             return Solved(Result("none", None, None, None), {})
-        return solve_full(cp, col_t, col_j, util, rank, fairness=True, time_limit=remaining, spare=spare)
+        return solve_full(cp, col_t, col_j, util, rank, fairness=fairness, time_limit=remaining, spare=spare)
 
     def keep(assignments) -> None:
         if assignments:
@@ -176,9 +183,11 @@ def fit(cp: Compiled, columns: list[tuple[int, int]], threshold: int, deadline: 
 
     if lp is not None and lp.support is not None and gap_left() and deadline - time.monotonic() >= MIN_START:
         _support_plan(cp, model.columns, lp.support, tried=tried, solve=solve, keep=keep)  # if it changed
-    # The integer program takes at least as long as its LP from scratch, so with a plan in hand it starts only
-    # if that much time is left; without one it starts anyway: cut short, it still leaves a plan set aside.
-    room = deadline - time.monotonic() >= (max(MIN_START, cold_seconds) if best["plan"] is not None else MIN_START)
+    # The integer program takes at least as long as its LP from scratch (its root is that LP, on all columns),
+    # so it starts only if that much time is left. Started with less, it found no plan to set aside before the
+    # clock stopped it, and HiGHS, which looks at its clock seldom at the root, ended it late: 17.9 s for the
+    # 5 s left (ties at 5,000 talents without the fairness row, 41 s for a 30 s limit).
+    room = deadline - time.monotonic() >= max(MIN_START, cold_seconds)
     if gap_left() and room:
         keep(solve([(t, j) for t in range(cp.T) for j in sorted(have[t])]).assignments)
     return best["plan"], bound

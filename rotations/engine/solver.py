@@ -94,8 +94,9 @@ def _solve_columns(cp: Compiled, cols, *, fairness: bool, deadline: float, perio
     return solve_full(cp, col_t, col_j, util, rank, fairness=fairness, time_limit=limit, spare=spare)
 
 
-def _threshold(cp: Compiled, R: int, deadline: float, stats: dict, spare: list):
-    """Best plan with every talent rank <= R, and an upper bound on its value without the fairness term."""
+def _threshold(cp: Compiled, R: int, deadline: float, stats: dict, spare: list, *, lowest: int):
+    """Best plan with every talent rank <= R, and an upper bound on its value without the fairness term.
+    `lowest`: no plan has a worst rank below it (a max flow says so)."""
     sel = select(cp, R, deadline)
     stats.setdefault("thresholds", []).append(R)
     stats["rounds"] = stats.get("rounds", 0) + sel.rounds
@@ -114,7 +115,7 @@ def _threshold(cp: Compiled, R: int, deadline: float, stats: dict, spare: list):
     start = sel.support if cp.buddy_pairs else sel.columns
     columns = [(t, j) for t, j in start if cp.talent_rank(t, j) <= R]
     # The periods decide: column generation on the period-indexed model, with its own (tighter) bound.
-    plan, bound = periods.fit(cp, columns, R, deadline, spare)
+    plan, bound = periods.fit(cp, columns, R, deadline, spare, fairness=lowest < R)
     return plan, min(sel.bound, bound)
 
 
@@ -129,7 +130,7 @@ def _decomposed(cp: Compiled, deadline: float, spare: list):
     while lo < hi and time.monotonic() < deadline:
         mid = (lo + hi) // 2
         lo, hi = (lo, mid) if aggregate_feasible(cp, mid) else (mid + 1, hi)
-    plan, top = _threshold(cp, cp.M, deadline, stats, spare)
+    plan, top = _threshold(cp, cp.M, deadline, stats, spare, lowest=lo)
     if top == -np.inf:
         return None, -np.inf, stats
     best = score(cp, plan)["objective"] if plan else -np.inf
@@ -141,7 +142,7 @@ def _decomposed(cp: Compiled, deadline: float, spare: list):
         if time.monotonic() > deadline:
             upper = max(upper, top - c * R)
             break
-        candidate, bound = _threshold(cp, R, deadline, stats, spare)
+        candidate, bound = _threshold(cp, R, deadline, stats, spare, lowest=lo)
         upper = max(upper, bound - c * R)
         if candidate is not None and score(cp, candidate)["objective"] > best:
             plan, best = candidate, score(cp, candidate)["objective"]

@@ -4,7 +4,8 @@ import dataclasses
 import time
 
 import numpy as np
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from rotations.engine import periods, solve
@@ -14,7 +15,7 @@ from rotations.engine.metrics import score
 from rotations.engine.period_lp import PeriodLP
 from rotations.engine.reference import shapes
 from rotations.engine.reference.oracle import exact
-from rotations.engine.selection import select
+from rotations.engine.selection import aggregate_feasible, select
 from tests.matching.lp_checks import batches, dual_bound
 from tests.matching.strategies import cohorts, shaped_cohorts
 
@@ -88,3 +89,20 @@ def test_a_later_round_gets_its_own_time_not_what_the_first_run_left_over():
     model.add(rounds[1][:20])
     # As long as the whole first solve took: far more than a warm round of twenty columns needs.
     assert model.solve(model.h.getRunTime()).result.status == "optimal"
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem=shaped_cohorts(max_talents=10))
+def test_without_the_fairness_row_the_fitting_is_as_good_when_no_worst_rank_below_the_threshold_exists(problem):
+    # The solver leaves the row out when a max flow proves no plan's worst rank is below the threshold: every
+    # plan then has that worst rank, so the fairness term is one constant and the best plan is the same.
+    cp = Compiled(problem)
+    lowest = next(R for R in range(1, cp.M + 1) if aggregate_feasible(cp, R))
+    columns = [(t, j) for t in range(cp.T) for j in range(cp.J) if cp.allowed(t, j) and cp.talent_rank(t, j) <= lowest]
+    with_row = periods.fit(cp, columns, lowest, time.monotonic() + 30, fairness=True)
+    without = periods.fit(cp, columns, lowest, time.monotonic() + 30, fairness=False)
+    assert with_row[1] == pytest.approx(without[1], rel=1e-9, abs=1e-6)  # the bound does not use the row
+    assert (with_row[0] is None) == (without[0] is None)
+    assume(with_row[0] is not None)  # a max flow's "yes" is necessary, not sufficient: some have no plan here
+    assert {score(cp, plan)["worst_rank"] for plan in (with_row[0], without[0])} == {lowest}
+    assert score(cp, without[0])["objective"] == pytest.approx(score(cp, with_row[0])["objective"], abs=1e-6)
