@@ -115,17 +115,24 @@ class SelectionLP(WarmLP):
 
     def solve(self, time_limit: float) -> Answer:
         if not self.run(time_limit):
-            infeasible = self.h.getModelStatus() == highspy.HighsModelStatus.kInfeasible
+            # With every variable bounded the LP cannot be unbounded: either status means clashing locks.
+            status = self.h.getModelStatus()
+            infeasible = status in {
+                highspy.HighsModelStatus.kInfeasible,
+                highspy.HighsModelStatus.kUnboundedOrInfeasible,
+            }
             return Answer("infeasible" if infeasible else "none")
         solution = self.h.getSolution()
         x = np.asarray(solution.col_value)
-        duals = np.asarray(solution.row_dual)
+        # The seat rows and the buddies' "b - y <= 0" are "<=" rows in a maximisation: their multipliers are
+        # never negative (clipping the noise). The talent rows' duals, of either sign, are not read.
+        duals = np.maximum(np.asarray(solution.row_dual), 0.0)
         buddies = [(pair, (duals[row], duals[row + 1])) for pair, row in zip(self.b_pairs, self.b_rows, strict=True)]
         return Answer(
             "optimal",
             float(self.h.getInfo().objective_function_value),
             x[self.at],
             float(x[: self.cp.T].sum()),
-            np.maximum(duals[self.r_cap : self.r_cap + self.cp.J], 0.0),
+            duals[self.r_cap : self.r_cap + self.cp.J],
             buddies,
         )

@@ -153,7 +153,7 @@ def _trivial_bound(cp: Compiled) -> float:
     """A bound needing no solver: every talent's best P hosts, every buddy bonus, the best worst rank."""
     value, _ = lagrangian(cp, np.zeros(cp.J), {}, [set() for _ in range(cp.T)])
     floor = max([cp.talent_rank(t, j) for t, _, j in cp.locks] + [1])
-    return value - cp.fairness_scale() * floor  # the pricing credits buddies in full to every missing column
+    return value - cp.fairness_scale() * floor  # with no column in an LP, each buddy is credited half the bonus
 
 
 def _exact_for(cp: Compiled, deadline: float):

@@ -97,7 +97,8 @@ def test_without_the_fairness_row_the_fitting_is_as_good_when_no_worst_rank_belo
     # The solver leaves the row out when a max flow proves no plan's worst rank is below the threshold: every
     # plan then has that worst rank, so the fairness term is one constant and the best plan is the same.
     cp = Compiled(problem)
-    lowest = next(R for R in range(1, cp.M + 1) if aggregate_feasible(cp, R))
+    floor = max([cp.talent_rank(t, j) for t, _, j in cp.locks] + [1])  # a lock's rank, as the solver starts
+    lowest = next(R for R in range(floor, cp.M + 1) if aggregate_feasible(cp, R))
     columns = [(t, j) for t in range(cp.T) for j in range(cp.J) if cp.allowed(t, j) and cp.talent_rank(t, j) <= lowest]
     with_row = periods.fit(cp, columns, lowest, time.monotonic() + 30, fairness=True)
     without = periods.fit(cp, columns, lowest, time.monotonic() + 30, fairness=False)
