@@ -16,7 +16,7 @@ from .compiled import Compiled
 from .formulation import Solved, unplaced_cost
 from .lp import Result
 from .pricing import partner_lists
-from .warm_lp import FREE, WARM_PIVOTS_MIN, WARM_PIVOTS_PER_ROW, WarmLP, f64, i32
+from .warm_lp import FREE, WARM_PIVOTS_MIN, WARM_PIVOTS_PER_ROW, WarmLP, i32
 
 
 class PeriodLP(WarmLP):
@@ -100,21 +100,8 @@ class PeriodLP(WarmLP):
                 if (b, j, p) in self.x_index and key not in self.shared:
                     self.shared[key] = self.n_rows + 2 * len(pairs)
                     pairs.append((self.x_index[(key[0], j, p)], self.x_index[(key[1], j, p)]))
-        if not pairs:
-            return
-        m = len(pairs)
-        b0 = self.n_cols
-        wb = self.cp.problem.weights.buddy
-        self.h.addCols(m, np.full(m, wb), np.zeros(m), np.ones(m), 0, i32([0] * m), i32([]), f64([]))
-        self.n_cols += m
-        index, value = [], []
-        for k, (xa, xb) in enumerate(pairs):
-            index += [b0 + k, xa, b0 + k, xb]
-            value += [1.0, -1.0, 1.0, -1.0]
-        self.h.addRows(
-            2 * m, np.full(2 * m, FREE), np.zeros(2 * m), 4 * m, i32(range(0, 4 * m, 2)), i32(index), f64(value)
-        )
-        self.n_rows += 2 * m
+        if pairs:
+            self.add_shared(pairs, self.cp.problem.weights.buddy)
 
     def buddy_credit(self, duals: np.ndarray) -> tuple[dict[tuple[int, int, int], float], float]:
         """The buddy rows' multipliers for the period fitting's Lagrangian bound (periods.py), from the LP's duals.

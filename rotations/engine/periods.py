@@ -33,7 +33,7 @@ from .formulation import Solved, solve_full
 from .lp import Result
 from .metrics import score
 from .period_lp import PeriodLP
-from .pricing import pair_counts
+from .pricing import partner_lists
 
 NEG = -1e18
 MIN_START = 0.1  # seconds; HiGHS needs about this much to build and start a model of a few thousand columns
@@ -44,10 +44,10 @@ def _values(cp: Compiled, pi: np.ndarray, threshold: int, t0: int, t1: int, *, c
     against a lock). `credit`: arrays (talent, project, period, credit) of the cells whose buddy credit is not
     half the bonus per partner (`PeriodLP.buddy_credit`); a buddy's other cells get that half."""
     u = cp.utility_block(t0, t1, threshold)
-    pairs_of = pair_counts(cp)
+    partners = partner_lists(cp)
     half = np.zeros(t1 - t0)
     for t in range(t0, t1):
-        half[t - t0] = cp.problem.weights.buddy / 2 * pairs_of.get(t, 0)
+        half[t - t0] = cp.problem.weights.buddy / 2 * len(partners.get(t, ()))
     lock_in = {(t, p): j for t, p, j in cp.locks if t0 <= t < t1}
     out = []
     for p in range(cp.P):

@@ -20,15 +20,6 @@ from .compiled import Compiled
 NEG = -1e18
 
 
-def pair_counts(cp: Compiled) -> dict[int, int]:
-    """How many buddy pairs each buddy talent is in (one pass over the pairs, not one per talent)."""
-    counts: dict[int, int] = {}
-    for a, b in cp.buddy_pairs:
-        counts[a] = counts.get(a, 0) + 1
-        counts[b] = counts.get(b, 0) + 1
-    return counts
-
-
 def partner_lists(cp: Compiled) -> dict[int, list[int]]:
     """Each buddy talent's partners."""
     partners: dict[int, list[int]] = {}

@@ -95,23 +95,9 @@ class SelectionLP(WarmLP):
         pairs = list(dict.fromkeys(pairs))
         if not pairs:
             return
-        m = len(pairs)
-        b0 = self.n_cols
-        self.h.addCols(
-            m, np.full(m, self.cp.problem.weights.buddy), np.zeros(m), np.ones(m), 0, i32([0] * m), i32([]), f64([])
-        )
-        self.n_cols += m
-        index, value = [], []
-        for k, (ia, ib) in enumerate(pairs):
-            index += [b0 + k, self.at[ia], b0 + k, self.at[ib]]
-            value += [1.0, -1.0, 1.0, -1.0]
-        first = self.n_rows
-        self.h.addRows(
-            2 * m, np.full(2 * m, FREE), np.zeros(2 * m), 4 * m, i32(range(0, 4 * m, 2)), i32(index), f64(value)
-        )
-        self.n_rows += 2 * m
+        first = self.add_shared([(self.at[ia], self.at[ib]) for ia, ib in pairs], self.cp.problem.weights.buddy)
         self.b_pairs += pairs
-        self.b_rows += [first + 2 * k for k in range(m)]
+        self.b_rows += [first + 2 * k for k in range(len(pairs))]
 
     def solve(self, time_limit: float) -> Answer:
         if not self.run(time_limit):

@@ -68,6 +68,23 @@ class WarmLP:
         self.h.setOptionValue("time_limit", self.h.getRunTime() + max(0.05, end - time.monotonic()))
         self.h.run()
 
+    def add_shared(self, pairs: list[tuple[int, int]], worth: float) -> int:
+        """For each pair of HiGHS columns (two buddies' on one project, or one cell), a variable b worth `worth`
+        with rows b - x_a <= 0 and b - x_b <= 0. Returns the first new row: pair k's rows are that + 2k (a's)
+        and the next (b's)."""
+        m = len(pairs)
+        b0 = self.n_cols
+        self.h.addCols(m, np.full(m, worth), np.zeros(m), np.ones(m), 0, i32([0] * m), i32([]), f64([]))
+        self.n_cols += m
+        index, value = [], []
+        for k, (xa, xb) in enumerate(pairs):
+            index += [b0 + k, xa, b0 + k, xb]
+            value += [1.0, -1.0, 1.0, -1.0]
+        rows = i32(range(0, 4 * m, 2))
+        self.h.addRows(2 * m, np.full(2 * m, FREE), np.zeros(2 * m), 4 * m, rows, i32(index), f64(value))
+        first, self.n_rows = self.n_rows, self.n_rows + 2 * m
+        return first
+
     def empty_rows(self, lower, upper) -> int:
         """Append rows with no entries yet; returns the first one's index."""
         n = len(lower)
